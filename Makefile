@@ -1,0 +1,54 @@
+# Two commands on a fresh Debian machine: `make start` and `make test`.
+# Everything they need is installed here, never by hand.
+
+SWIFT      ?= swift
+BUILD_DIR  ?= .build
+PREFLIGHT  := $(BUILD_DIR)/debug/preflight
+# pkg-config name : Debian package : Homebrew formula
+SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: start test build deps lint check bench clean
+
+start: build
+	@$(PREFLIGHT)
+
+test: build
+	$(SWIFT) test --build-path $(BUILD_DIR)
+	$(PREFLIGHT) lint --course lessons
+	$(PREFLIGHT) check --course lessons --no-cache
+
+build: deps
+	$(SWIFT) build --build-path $(BUILD_DIR)
+
+# Installs the C libraries SwiftPM links (and python3, which runs the course's examples) when
+# they are missing. apt-get needs one `apt-get update` on a fresh machine before it can install.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for entry in $(SYSTEM_LIBS); do \
+	  pc=$${entry%%:*}; rest=$${entry#*:}; deb=$${rest%%:*}; \
+	  pkg-config --exists $$pc 2>/dev/null || missing="$$missing $$deb"; \
+	done; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  elif command -v brew >/dev/null 2>&1; then \
+	    brew install cmark sqlite pkg-config python3; \
+	  else \
+	    echo "Please install:$$missing (libcmark, SQLite headers, pkg-config, python3)"; exit 1; \
+	  fi; \
+	fi
+
+lint: build
+	$(PREFLIGHT) lint --course lessons
+
+# Speed targets live here, not in unit tests; figures go to docs/benchmarks.md.
+bench: deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR)
+	python3 bench/check_bench.py --binary $(BUILD_DIR)/release/preflight
+
+clean:
+	rm -rf $(BUILD_DIR)

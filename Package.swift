@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: files -> Markdown tree (CCmark) -> lesson model (PreflightCore)
+// -> runner / grader / store -> terminal. Each arrow is a module boundary.
+let package = Package(
+    name: "Preflight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "preflight", targets: ["preflight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "PreflightCore",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        // The child side of spawning (between fork and exec) must be async-signal-safe: C.
+        .target(name: "CRunnerSupport"),
+        .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"]),
+        .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore"]),
+        .executableTarget(
+            name: "preflight",
+            dependencies: [
+                "PreflightTerminal",
+                "PreflightCore",
+                "PreflightRunner",
+                "PreflightStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "CTestPTY", path: "Tests/CTestPTY"),
+        .target(name: "TestSupport", dependencies: ["PreflightCore", "CTestPTY"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "PreflightCoreTests",
+            dependencies: ["PreflightCore", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PreflightRunnerTests", dependencies: ["PreflightRunner", "PreflightCore", "TestSupport"]),
+        .testTarget(
+            name: "PreflightTerminalTests",
+            dependencies: ["PreflightTerminal", "PreflightCore", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
+        .testTarget(
+            name: "PreflightCLITests",
+            dependencies: ["TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

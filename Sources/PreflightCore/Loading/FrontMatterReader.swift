@@ -1,0 +1,60 @@
+/// Reads a lesson's YAML front matter into the fields of `Lesson`.
+struct FrontMatter {
+    var id: String
+    var title: String
+    var summary: String
+    var minutes: Int?
+    var requires: [(String, SourceLocation)]
+    var tags: [String]
+    var sources: [LessonSource]
+    var idLocation: SourceLocation
+    var requiresLocation: SourceLocation
+    var titleLocation: SourceLocation
+
+    static let knownKeys: Set<String> = ["id", "title", "summary", "minutes", "requires", "tags", "sources"]
+
+    static func read(_ text: LessonText, file: String) -> (FrontMatter?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let offset = text.frontMatterFirstLine - 1
+        guard var fields = YAMLFields.parse(text.frontMatter, file: file, lineOffset: offset, what: "front matter", diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        for (key, location) in fields.keys where !knownKeys.contains(key) {
+            fields.report(.warning(location, "unknown front matter field `\(key)` (known: \(knownKeys.sorted().joined(separator: ", ")))"))
+        }
+        let id = fields.string("id", required: true, in: "front matter")
+        let title = fields.string("title", required: true, in: "front matter")
+        let summary = fields.string("summary", required: true, in: "front matter")
+        if let id, !LessonID.isValid(id) {
+            fields.report(.error(fields.location(of: fields.node("id")), "lesson id `\(id)` must be kebab-case (lower-case letters, digits and single hyphens)"))
+        }
+        let minutes = fields.integer("minutes")
+        let requires = fields.strings("requires")
+        let tags = fields.strings("tags").map(\.0)
+        let sources = readSources(&fields)
+        diagnostics += fields.diagnostics
+        guard let id, let title, let summary else { return (nil, diagnostics) }
+        let matter = FrontMatter(
+            id: id, title: title, summary: summary, minutes: minutes, requires: requires, tags: tags, sources: sources,
+            idLocation: fields.location(ofKey: "id"), requiresLocation: fields.location(ofKey: "requires"),
+            titleLocation: fields.location(ofKey: "title"))
+        return (matter, diagnostics)
+    }
+
+    private static func readSources(_ fields: inout YAMLFields) -> [LessonSource] {
+        guard let node = fields.node("sources") else { return [] }
+        guard let list = node.sequence else {
+            fields.report(.error(fields.location(of: node), "`sources` must be a list of entries with `title` and `url`"))
+            return []
+        }
+        var sources: [LessonSource] = []
+        for item in list {
+            guard var entry = fields.child(item) else { continue }
+            let title = entry.string("title", required: true, in: "source")
+            let url = entry.string("url", required: true, in: "source")
+            fields.merge(entry)
+            if let title, let url { sources.append(LessonSource(title: title, url: url)) }
+        }
+        return sources
+    }
+}

@@ -1,0 +1,74 @@
+/// What `course.yaml` says: the course's identity, its ordered sections, how to run each code
+/// fence language, and the limits examples run under.
+public struct CourseConfig: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var sections: [SectionConfig]
+    /// Code-fence language (lower-cased) to the command that runs it.
+    public var runners: [String: RunnerConfig]
+    /// Default wall-clock limit for one example, in seconds.
+    public var timeout: Double
+    /// Lesson files larger than this are rejected before parsing.
+    public var maxFileSize: Int
+    /// Extra environment variables given to every example, on top of a minimal base.
+    public var environment: [String: String]
+    /// Folder holding practice exercises, relative to the course folder.
+    public var exercises: String?
+
+    public static let defaultTimeout = 10.0
+    public static let defaultMaxFileSize = 1 << 20
+
+    public init(
+        id: String, title: String, sections: [SectionConfig] = [], runners: [String: RunnerConfig] = [:],
+        timeout: Double = CourseConfig.defaultTimeout, maxFileSize: Int = CourseConfig.defaultMaxFileSize,
+        environment: [String: String] = [:], exercises: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.sections = sections
+        self.runners = runners
+        self.timeout = timeout
+        self.maxFileSize = maxFileSize
+        self.environment = environment
+        self.exercises = exercises
+    }
+
+    public func runner(for language: String) -> RunnerConfig? { runners[language.lowercased()] }
+}
+
+public struct SectionConfig: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var location: SourceLocation
+
+    public init(id: String, title: String, summary: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.location = location
+    }
+}
+
+/// A command such as `python3 {file}`: `{file}` is replaced by the example's path.
+public struct RunnerConfig: Sendable, Hashable {
+    public var command: [String]
+    /// File-name extension for the example's source file, without the dot.
+    public var fileExtension: String
+
+    public init(command: [String], fileExtension: String) {
+        self.command = command
+        self.fileExtension = fileExtension
+    }
+
+    /// The words of the command with `{file}` filled in; the file goes last when no word names it.
+    public func arguments(file: String) -> [String] {
+        let filled = command.map { $0.replacingOccurrences(of: "{file}", with: file) }
+        return command.contains { $0.contains("{file}") } ? filled : filled + [file]
+    }
+
+    static let knownExtensions = [
+        "python": "py", "python3": "py", "py": "py", "sh": "sh", "bash": "sh", "shell": "sh",
+        "ruby": "rb", "javascript": "js", "js": "js", "node": "js", "perl": "pl",
+    ]
+}

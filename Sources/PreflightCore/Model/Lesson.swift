@@ -1,0 +1,87 @@
+/// One lesson file, interpreted: its front matter, its H2 sections with their roles, and the
+/// examples, quiz questions and interview questions found in them. `document` keeps the whole
+/// Markdown tree so a renderer can draw it.
+public struct Lesson: Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var minutes: Int?
+    public var requires: [String]
+    public var tags: [String]
+    public var sources: [LessonSource]
+    public var sectionID: String
+    public var file: String
+    /// Where the `id` field sits, for diagnostics about the lesson as a whole.
+    public var location: SourceLocation
+    public var requiresLocation: SourceLocation
+    /// Where each `requires` entry is written, parallel to `requires`.
+    public var requiresLocations: [SourceLocation] = []
+    public var sections: [LessonSection]
+    public var examples: [Example]
+    public var quiz: [QuizQuestion]
+    public var interviewQuestions: [InterviewQuestion]
+    public var document: MarkdownNode
+
+    public init(
+        id: String, title: String, summary: String, minutes: Int? = nil, requires: [String] = [], tags: [String] = [],
+        sources: [LessonSource] = [], sectionID: String, file: String, location: SourceLocation,
+        requiresLocation: SourceLocation, sections: [LessonSection] = [], examples: [Example] = [],
+        quiz: [QuizQuestion] = [], interviewQuestions: [InterviewQuestion] = [], document: MarkdownNode
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.minutes = minutes
+        self.requires = requires
+        self.tags = tags
+        self.sources = sources
+        self.sectionID = sectionID
+        self.file = file
+        self.location = location
+        self.requiresLocation = requiresLocation
+        self.sections = sections
+        self.examples = examples
+        self.quiz = quiz
+        self.interviewQuestions = interviewQuestions
+        self.document = document
+    }
+}
+
+public struct LessonSource: Sendable, Hashable {
+    public var title: String
+    public var url: String
+
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
+}
+
+/// An H2 section of a lesson and the blocks under it, up to the next H2.
+public struct LessonSection: Sendable {
+    public var title: String
+    public var role: SectionRole?
+    public var location: SourceLocation
+    public var blocks: [MarkdownNode]
+
+    public init(title: String, role: SectionRole?, location: SourceLocation, blocks: [MarkdownNode]) {
+        self.title = title
+        self.role = role
+        self.location = location
+        self.blocks = blocks
+    }
+}
+
+public struct InterviewQuestion: Sendable {
+    public var id: String
+    public var question: String
+    public var answer: [MarkdownNode]
+    public var location: SourceLocation
+
+    public init(id: String, question: String, answer: [MarkdownNode], location: SourceLocation) {
+        self.id = id
+        self.question = question
+        self.answer = answer
+        self.location = location
+    }
+}

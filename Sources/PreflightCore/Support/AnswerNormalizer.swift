@@ -1,0 +1,11 @@
+import Foundation
+
+/// How free-text answers are made comparable: NFC-normalised, case-folded, trimmed, with runs
+/// of whitespace collapsed to one space. The grader and the lint share it, so a key the lint
+/// accepts is a key the grader can match.
+public enum AnswerNormalizer {
+    public static func normalize(_ text: String) -> String {
+        let folded = text.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

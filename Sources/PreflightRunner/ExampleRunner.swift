@@ -1,0 +1,87 @@
+import Foundation
+import PreflightCore
+
+/// Runs one example as a learner's machine would: its code in a file of its own, in a fresh
+/// temporary folder that is removed afterwards, through the course's runner command, with a
+/// minimal environment and the course's limits.
+public struct ExampleRunner: Sendable {
+    public var config: CourseConfig
+    public var resolver: ExecutableResolver
+    /// Overrides every example's timeout when set (`--timeout`).
+    public var timeoutOverride: Double?
+
+    public init(config: CourseConfig, resolver: ExecutableResolver = ExecutableResolver(), timeoutOverride: Double? = nil) {
+        self.config = config
+        self.resolver = resolver
+        self.timeoutOverride = timeoutOverride
+    }
+
+    public func timeout(for example: Example) -> Double {
+        timeoutOverride ?? example.timeout ?? config.timeout
+    }
+
+    public func run(_ item: CheckItem) -> CheckResult {
+        let example = item.example
+        guard let runner = config.runner(for: example.language) else {
+            return CheckResult(item: item, verdict: .runnerMissing("no runner for `\(example.language)` in course.yaml"), duration: 0, fromCache: false)
+        }
+        let executable: String
+        switch resolver.resolve(runner.command[0]) {
+        case .success(let path): executable = path
+        case .failure(let error): return CheckResult(item: item, verdict: .runnerMissing(error.description), duration: 0, fromCache: false)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("example.\(runner.fileExtension)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(example.code.utf8).write(to: file)
+        } catch {
+            return CheckResult(item: item, verdict: .failedToStart("cannot write the example to \(folder.path): \(error.localizedDescription)"), duration: 0, fromCache: false)
+        }
+        let limits = ProcessLimits(timeout: timeout(for: example))
+        let arguments = Array(runner.arguments(file: file.path).dropFirst())
+        do {
+            let outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment(home: folder.path), directory: folder.path, limits: limits)
+            return judge(item, outcome: outcome, limits: limits)
+        } catch {
+            return CheckResult(item: item, verdict: .failedToStart("\(error)"), duration: 0, fromCache: false)
+        }
+    }
+
+    func environment(home: String) -> [String: String] {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        ]
+        for (key, value) in config.environment { environment[key] = value }
+        return environment
+    }
+
+    func judge(_ item: CheckItem, outcome: ProcessOutcome, limits: ProcessLimits) -> CheckResult {
+        let stdout = String(decoding: outcome.stdout, as: UTF8.self)
+        let stderr = String(decoding: outcome.stderr, as: UTF8.self)
+        let expected = item.example.expected
+        let verdict: CheckVerdict
+        switch outcome.termination {
+        case .timedOut: verdict = .timedOut(seconds: limits.timeout)
+        case .outputCapExceeded: verdict = .outputCapExceeded(bytes: limits.outputCap)
+        case .signaled(let signal): verdict = .signaled(signal)
+        case .exited(let status):
+            let actual = expected.options.stream == .stderr ? stderr : stdout
+            if status != expected.options.exitCode {
+                verdict = .wrongExit(expected: expected.options.exitCode, actual: status)
+            } else if OutputMatcher.matches(expected: expected.text, actual: actual, options: expected.options) {
+                verdict = .passed
+            } else {
+                let diff = UnifiedDiff.make(
+                    expected: OutputMatcher.prepare(expected.text, options: expected.options),
+                    actual: OutputMatcher.prepare(actual, options: expected.options),
+                    expectedLabel: "expected (\(expected.location.file):\(expected.location.line))",
+                    actualLabel: "actual \(expected.options.stream.rawValue)")
+                verdict = .mismatch(diff: diff)
+            }
+        }
+        return CheckResult(item: item, verdict: verdict, duration: outcome.duration, fromCache: false, stdout: stdout, stderr: stderr)
+    }
+}

@@ -1,0 +1,156 @@
+import PreflightCore
+
+/// Draws Markdown for the terminal by walking the tree libcmark produced: headings, emphasis,
+/// inline and fenced code, nested lists, block quotes, links and rules, wrapped to a width.
+/// All lesson text passes through `Visible.escape`, so a lesson cannot drive the terminal.
+public struct LessonRenderer {
+    public let width: Int
+    public let styler: Styler
+
+    public init(width: Int, styler: Styler) {
+        self.width = max(width, 20)
+        self.styler = styler
+    }
+
+    public func render(document: MarkdownNode) -> [String] { render(blocks: document.children) }
+
+    public func render(blocks: [MarkdownNode]) -> [String] {
+        var lines: [String] = []
+        for block in blocks {
+            let rendered = render(block: block, width: width)
+            if rendered.isEmpty { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines += rendered
+        }
+        return lines
+    }
+
+    func render(block: MarkdownNode, width: Int) -> [String] {
+        let wrapper = TextWrapper(width: width, styler: styler)
+        switch block.kind {
+        case .heading(let level):
+            let runs = inlineRuns(block.children, styles: level <= 2 ? [.bold, .cyan] : [.bold])
+            var lines = wrapper.wrap(runs)
+            if level <= 2 {
+                let textWidth = min(TextWidth.of(runs.map(\.text).joined()), width)
+                lines.append(styler.apply([.dim], String(repeating: level == 1 ? "═" : "─", count: max(textWidth, 3))))
+            }
+            return lines
+        case .paragraph:
+            return wrapper.wrap(inlineRuns(block.children, styles: []))
+        case .codeBlock(let info, let code, _):
+            return codeBlock(language: InfoWords.language(info), code: code, width: width)
+        case .htmlBlock(let html):
+            return codeBlock(language: "html", code: html, width: width)
+        case .thematicBreak:
+            return [styler.apply([.dim], String(repeating: "─", count: width))]
+        case .blockQuote:
+            let bar = styler.apply([.dim], "│ "), emptyBar = styler.apply([.dim], "│")
+            return renderChildren(block.children, width: width - 2).map { $0.isEmpty ? emptyBar : bar + $0 }
+        case .bulletList, .orderedList:
+            return list(block, width: width, depth: 0)
+        default:
+            return wrapper.wrap(inlineRuns([block], styles: []))
+        }
+    }
+
+    private func renderChildren(_ children: [MarkdownNode], width: Int) -> [String] {
+        var lines: [String] = []
+        for child in children {
+            let rendered = render(block: child, width: width)
+            if rendered.isEmpty { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines += rendered
+        }
+        return lines
+    }
+
+    private func list(_ list: MarkdownNode, width: Int, depth: Int) -> [String] {
+        var lines: [String] = []
+        var number: Int
+        let tight: Bool
+        switch list.kind {
+        case .orderedList(let start, let isTight): number = start; tight = isTight
+        case .bulletList(let isTight): number = 0; tight = isTight
+        default: return []
+        }
+        let ordered = if case .orderedList = list.kind { true } else { false }
+        let bullets = ["•", "◦", "▪"]
+        for item in list.children {
+            let marker = ordered ? "\(number)." : bullets[depth % bullets.count]
+            number += 1
+            let markerWidth = TextWidth.of(marker) + 1
+            var itemLines: [String] = []
+            for child in item.children {
+                let rendered: [String]
+                if case .bulletList = child.kind { rendered = self.list(child, width: width - markerWidth, depth: depth + 1) }
+                else if case .orderedList = child.kind { rendered = self.list(child, width: width - markerWidth, depth: depth + 1) }
+                else { rendered = render(block: child, width: width - markerWidth) }
+                if !itemLines.isEmpty && !tight { itemLines.append("") }
+                itemLines += rendered
+            }
+            if itemLines.isEmpty { itemLines = [""] }
+            let pad = String(repeating: " ", count: markerWidth)
+            lines.append(styler.apply([.cyan], marker) + " " + itemLines[0])
+            lines += itemLines.dropFirst().map { $0.isEmpty ? "" : pad + $0 }
+            if !tight && item != list.children.last { lines.append("") }
+        }
+        return lines
+    }
+
+    private func codeBlock(language: String, code: String, width: Int) -> [String] {
+        let label = language.isEmpty ? "" : " \(Visible.escape(language)) "
+        let top = "╭─" + label + String(repeating: "─", count: max(0, min(width, 40) - 2 - TextWidth.of(label)))
+        var lines = [styler.apply([.dim], top)]
+        let bar = styler.apply([.dim], "│ ")
+        var body = code
+        if body.hasSuffix("\n") { body.removeLast() }
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            var text = Visible.escape(raw.replacingOccurrences(of: "\t", with: "    "), keepTabs: false)
+            repeat {
+                let piece = TextWidth.prefix(text, fitting: max(width - 2, 1))
+                let cut = piece.isEmpty ? String(text.prefix(1)) : piece
+                lines.append(bar + styler.apply([.yellow], cut))
+                text = String(text.dropFirst(cut.count))
+            } while !text.isEmpty
+        }
+        lines.append(styler.apply([.dim], "╰─"))
+        return lines
+    }
+
+    /// Flattens inline nodes into styled runs. Without colour, inline code keeps its backticks
+    /// so it still stands out in plain text.
+    func inlineRuns(_ nodes: [MarkdownNode], styles: [ANSI.SGR]) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        for node in nodes {
+            switch node.kind {
+            case .text(let text): runs.append(StyledRun(Visible.escape(text), styles))
+            case .softBreak: runs.append(StyledRun(" ", styles))
+            case .lineBreak: runs.append(StyledRun("\n", styles))
+            case .code(let code):
+                let shown = Visible.escape(code)
+                runs.append(StyledRun(styler.enabled ? shown : "`\(shown)`", styles + [.yellow]))
+            case .emphasis: runs += inlineRuns(node.children, styles: styles + [.italic])
+            case .strong: runs += inlineRuns(node.children, styles: styles + [.bold])
+            case .link(let destination, _):
+                let text = inlineRuns(node.children, styles: styles + [.underline])
+                runs += text
+                if text.map(\.text).joined() != destination {
+                    runs.append(StyledRun(" (\(Visible.escape(destination)))", styles + [.dim]))
+                }
+            case .image(let source, _):
+                let alt = node.children.map(\.plainText).joined()
+                runs.append(StyledRun("[image: \(Visible.escape(alt))] (\(Visible.escape(source)))", styles + [.dim]))
+            case .htmlInline(let html): runs.append(StyledRun(Visible.escape(html), styles + [.dim]))
+            default: runs += inlineRuns(node.children, styles: styles)
+            }
+        }
+        return runs
+    }
+}
+
+enum InfoWords {
+    static func language(_ info: String) -> String {
+        info.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightRunner
+
+/// `preflight check`: runs every example (and every predict-the-output quiz question) and proves
+/// it prints what the lesson claims.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run lesson examples and compare their output with the expected output.",
+        discussion: "Exits 0 when every example passes, 1 when any fails, 65 when the course does not load."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
+
+    @OptionGroup var courseOptions: CourseOptions
+
+    @Argument(help: ArgumentHelp("Lesson ids or lesson files (default: every lesson).", valueName: "LESSON-ID|FILE"))
+    var lessons: [String] = []
+
+    @Option(help: "Examples run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output format: text, json or junit.")
+    var format: Format = .text
+
+    @Flag(help: "Run every example, ignoring remembered passes (passes are still remembered).")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Time limit per example in seconds, overriding the lessons'.", valueName: "S"))
+    var timeout: Double?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let course = try courseOptions.loadCourse()
+        let selected = try LessonSelection.resolve(lessons, in: course)
+        let items = selected.flatMap(CheckItem.items(for:))
+        let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
+        let session = CheckSession(runner: ExampleRunner(config: course.config, timeoutOverride: timeout), jobs: jobs, cache: cache, readsCache: !noCache)
+        let report = CheckReport(format: format)
+        let printer = OrderedPrinter(count: items.count) { report.printLive($0) }
+        let results = session.run(items) { index, result in printer.deliver(index, result) }
+        report.finish(results)
+        if results.contains(where: { !$0.verdict.passed }) { throw ExitCode(1) }
+    }
+}
+
+/// Prints results in course order as soon as every earlier one is known.
+final class OrderedPrinter: @unchecked Sendable {
+    private var pending: [Int: CheckResult] = [:]
+    private var next = 0
+    private let lock = NSLock()
+    private let emit: (CheckResult) -> Void
+
+    init(count: Int, emit: @escaping (CheckResult) -> Void) { self.emit = emit }
+
+    func deliver(_ index: Int, _ result: CheckResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[index] = result
+        while let ready = pending.removeValue(forKey: next) {
+            emit(ready)
+            next += 1
+        }
+    }
+}

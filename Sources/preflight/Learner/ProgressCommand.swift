@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightStore
+import PreflightTerminal
+
+/// `preflight progress`: what the learner has done, lesson by lesson.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show your progress: lessons done and in progress."
+    )
+
+    @OptionGroup var courseOptions: CourseOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let course = try courseOptions.loadCourse()
+        let store = try courseOptions.openStore(for: course)
+        let progress = CourseProgress(course: course, records: try store.allLessonProgress())
+        if json {
+            Console.out(try ListJSON.encode(progress))
+            return
+        }
+        Console.out("\(Visible.escape(course.config.title)): \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
+        Console.out("Progress file: \(store.url.path)")
+        for section in course.config.sections {
+            let counts = progress.sectionCounts(section.id)
+            guard counts.total > 0 else { continue }
+            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  \(Visible.escape(section.title))")
+        }
+        let inProgress = course.lessons.filter { progress.status($0) == .inProgress }
+        if !inProgress.isEmpty {
+            Console.out("In progress: " + inProgress.map { Visible.escape($0.title) }.joined(separator: ", "))
+        }
+        if !progress.orphanedIDs.isEmpty {
+            Console.out("Kept for lessons no longer in the course: " + progress.orphanedIDs.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightStore
+
+/// `preflight reset LESSON | --all`: erases progress, after asking.
+struct ResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Erase your progress in one lesson, or in the whole course with --all."
+    )
+
+    @OptionGroup var courseOptions: CourseOptions
+
+    @Argument(help: ArgumentHelp("The lesson to reset.", valueName: "LESSON"))
+    var lesson: String?
+
+    @Flag(help: "Reset the whole course.")
+    var all = false
+
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
+    var yes = false
+
+    func validate() throws {
+        if all == (lesson != nil) { throw ValidationError("name one lesson, or pass --all (not both)") }
+    }
+
+    func run() throws {
+        let course = try courseOptions.loadCourse()
+        let target: Lesson? = try lesson.map { name in
+            // A lesson removed from the course can still be reset by its id.
+            try course.lesson(id: name) ?? LessonSelection.resolve([name], in: course)[0]
+        }
+        let what = target.map { "your progress in \u{201C}\($0.title)\u{201D}" } ?? "all your progress in \(course.config.title)"
+        if !yes && !Confirmation.ask("Erase \(what)? [y/N] ") {
+            Console.error("Nothing was erased.")
+            throw ExitCode(1)
+        }
+        let store = try courseOptions.openStore(for: course)
+        try store.reset(lessonID: target?.id)
+        Console.out("Erased \(what).")
+    }
+}
+
+enum Confirmation {
+    /// Reads one answer from standard input; no answer (no terminal, end of input) means no.
+    static func ask(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data(question.utf8))
+        guard let answer = readLine() else {
+            FileHandle.standardError.write(Data("\n".utf8))
+            return false
+        }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Plain writes to stdout and stderr. Everything coloured or interactive goes through the
+/// terminal module instead.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
