@@ -52,6 +52,8 @@ let package = Package(
             dependencies: ["PreflightTerminal", "PreflightCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        // Writes progress until killed; the durability tests run it as a separate process.
+        .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
         .testTarget(
             name: "PreflightCLITests",

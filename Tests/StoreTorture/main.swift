@@ -1,0 +1,22 @@
+// A test helper, not a product: writes progress records one transaction at a time and prints
+// each one's number after it is committed, so a test can kill it at any moment and check that
+// every confirmed write survived.
+import Foundation
+import PreflightStore
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: store-torture DATABASE WRITER-NAME COUNT\n".utf8))
+    exit(64)
+}
+do {
+    let store = try ProgressStore(url: URL(fileURLWithPath: arguments[1]))
+    setvbuf(stdout, nil, _IOLBF, 0)
+    for index in 0..<count {
+        try store.recordExampleRun(lessonID: "\(arguments[2])-\(index)", exampleIndex: index, passed: index % 2 == 0)
+        print(index)
+    }
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
