@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "CRunnerSupport"),
         .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"]),
         .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore"]),
+        // Pure: grades answers and schedules flashcards; no terminal, no store.
+        .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),
+        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore", "PreflightGrading"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: ["PreflightCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "PreflightGradingTests", dependencies: ["PreflightGrading", "PreflightCore"]),
         .testTarget(name: "PreflightRunnerTests", dependencies: ["PreflightRunner", "PreflightCore", "TestSupport"]),
         .testTarget(
             name: "PreflightTerminalTests",

@@ -1,0 +1,98 @@
+import Foundation
+import PreflightCore
+
+/// Grades answers to quiz questions. Pure and deterministic: the same question and response
+/// always give the same grade, so it is tested exhaustively and reused by lint to check that
+/// every answer key passes its own grader.
+public enum Grader {
+    public static func grade(_ question: QuizQuestion, _ response: QuizResponse) -> GradedAnswer {
+        var result = GradedAnswer(
+            questionID: question.id, correct: false, score: 0, partialScore: 0, given: describe(response, for: question),
+            rightAnswer: rightAnswer(question), explanation: question.explanation, feedback: [], skipped: response == .skipped)
+        guard response != .skipped else { return result }
+        switch (question.answer, response) {
+        case (.choice(let options), .choice(let picked)):
+            let right = Set(options.indices.filter { options[$0].isCorrect })
+            result.correct = picked == right
+            let hits = picked.intersection(right).count
+            let falsePicks = picked.subtracting(right).count
+            result.partialScore = right.isEmpty ? 0 : Double(max(0, hits - falsePicks)) / Double(right.count)
+            result.feedback = picked.sorted().compactMap { $0 < options.count ? options[$0].feedback : nil }
+        case (.shortAnswer(let keys), .text(let text)):
+            result.correct = keys.contains { matches(text, key: $0) }
+            result.partialScore = result.correct ? 1 : 0
+        case (.predictOutput(let example), .text(let text)):
+            result.correct = OutputMatcher.matches(expected: example.expected.text, actual: text, options: example.expected.options)
+            result.partialScore = result.correct ? 1 : 0
+        case (.ordering(let items), .ordering(let order)):
+            result.correct = order == Array(items.indices)
+            let inPlace = zip(order, items.indices).filter { $0 == $1 }.count
+            result.partialScore = items.isEmpty ? 0 : Double(inPlace) / Double(items.count)
+        default:
+            break
+        }
+        result.score = result.correct ? 1 : 0
+        if result.correct { result.partialScore = 1 }
+        return result
+    }
+
+    /// Does free text match one accepted answer?
+    public static func matches(_ text: String, key: AnswerKey) -> Bool {
+        switch key {
+        case .text(let expected):
+            return AnswerNormalizer.normalize(text) == AnswerNormalizer.normalize(expected)
+        case .regex(let pattern):
+            let answer = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else { return false }
+            return regex.firstMatch(in: answer, range: NSRange(answer.startIndex..., in: answer)) != nil
+        case .number(let value, let tolerance, let allowsPercent):
+            guard let given = NumberParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines), allowPercent: allowsPercent) else { return false }
+            // A little slack for binary floating point: 0.1 + 0.2 is not 0.3.
+            return abs(given.value - value) <= tolerance + 1e-9 * max(1, abs(value))
+        }
+    }
+
+    public static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + index % 26)))
+    }
+
+    /// The right answer as a learner would write it, in authored order.
+    public static func rightAnswer(_ question: QuizQuestion) -> String {
+        switch question.answer {
+        case .choice(let options):
+            return options.indices.filter { options[$0].isCorrect }.map { "\(letter($0)) (\(options[$0].text))" }.joined(separator: ", ")
+        case .shortAnswer(let keys):
+            return keys.map(describe(key:)).joined(separator: " or ")
+        case .predictOutput(let example):
+            return example.expected.text
+        case .ordering(let items):
+            return items.joined(separator: " → ")
+        }
+    }
+
+    static func describe(key: AnswerKey) -> String {
+        switch key {
+        case .text(let text): return text
+        case .regex(let pattern): return "text matching /\(pattern)/"
+        case .number(let value, let tolerance, let percent):
+            let shown = percent ? "\(format(value * 100))%" : format(value)
+            guard tolerance > 0 else { return shown }
+            return shown + " ± " + (percent ? "\(format(tolerance * 100))%" : format(tolerance))
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    static func describe(_ response: QuizResponse, for question: QuizQuestion) -> String {
+        switch response {
+        case .skipped: return "(skipped)"
+        case .text(let text): return text
+        case .choice(let picked): return picked.sorted().map(letter).joined(separator: ", ")
+        case .ordering(let order):
+            guard case .ordering(let items) = question.answer else { return "" }
+            return order.map { $0 < items.count ? items[$0] : "?" }.joined(separator: " → ")
+        }
+    }
+}
