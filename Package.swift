@@ -35,6 +35,7 @@ let package = Package(
             name: "preflight",
             dependencies: [
                 "PreflightTerminal",
+                "PreflightGrading",
                 "PreflightCore",
                 "PreflightRunner",
                 "PreflightStore",

@@ -83,6 +83,7 @@ public final class ProgressStore: @unchecked Sendable {
                 t.column("passed_at", .double).notNull()
             }
         }
+        registerReviewMigration(&migrator)
         return migrator
     }
 

@@ -81,7 +81,7 @@ struct LessonInterpreter {
                 continue
             }
             let id = "\(lessonID)/iq-\(StableHash.hex(question.lowercased()).prefix(8))"
-            result.append(InterviewQuestion(id: id, question: question, answer: group.blocks, location: location(heading)))
+            result.append(InterviewQuestion(id: id, lessonID: lessonID, question: question, answer: group.blocks, location: location(heading)))
         }
         if result.isEmpty {
             diagnostics.append(.warning(section.location, "`Interview Questions` has no questions; write each as an H3 (`### …`) followed by its model answer"))

@@ -74,12 +74,14 @@ public struct LessonSection: Sendable {
 
 public struct InterviewQuestion: Sendable {
     public var id: String
+    public var lessonID: String
     public var question: String
     public var answer: [MarkdownNode]
     public var location: SourceLocation
 
-    public init(id: String, question: String, answer: [MarkdownNode], location: SourceLocation) {
+    public init(id: String, lessonID: String, question: String, answer: [MarkdownNode], location: SourceLocation) {
         self.id = id
+        self.lessonID = lessonID
         self.question = question
         self.answer = answer
         self.location = location

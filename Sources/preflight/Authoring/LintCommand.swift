@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightGrading
 
 /// `preflight lint`: every problem in the course, compiler-style, in one run.
 struct LintCommand: ParsableCommand {
@@ -50,7 +51,8 @@ struct LintCommand: ParsableCommand {
         } else {
             root = try courseOptions.locate()
         }
-        let result = CourseLoader.load(root, displayPath: Paths.display)
+        var result = CourseLoader.load(root, displayPath: Paths.display)
+        result.diagnostics += result.course?.lessons.flatMap(KeyCheck.diagnostics(for:)) ?? []
         let lessonCount = result.course?.lessons.count ?? 0
         guard !paths.isEmpty else { return (result.diagnostics, lessonCount + 1) }
         guard let course = result.course else { return (result.diagnostics, 1) }
@@ -62,7 +64,8 @@ struct LintCommand: ParsableCommand {
             if course.lessons.contains(where: { $0.file == shown }) || !inCourse.isEmpty {
                 diagnostics += inCourse
             } else {
-                diagnostics += CourseLoader.loadLesson(url, displayPath: shown, config: course.config, sectionID: "").1
+                let (lesson, found) = CourseLoader.loadLesson(url, displayPath: shown, config: course.config, sectionID: "")
+                diagnostics += found + (lesson.map(KeyCheck.diagnostics(for:)) ?? [])
             }
         }
         return (diagnostics, paths.count)

@@ -38,9 +38,10 @@ struct LearnCommand: ParsableCommand {
         let state = LearnState(
             course: course, lessonIndex: index, sectionIndex: position,
             statuses: progress.records.mapValues(\.status), examplesRun: try store.examplesRun(lessonID: target.id))
+        let styler = display.styler(for: .standardOutput)
         let loop = LearnLoop(
             terminal: terminal, state: state, store: store, runner: ExampleRunner(config: course.config),
-            styler: display.styler(for: .standardOutput), takeQuiz: nil)
+            styler: styler, takeQuiz: QuizAttempts.learnHook(store: store, styler: styler))
         loop.run()
     }
 }

@@ -26,10 +26,20 @@ struct ProgressCommand: ParsableCommand {
         }
         Console.out("\(Visible.escape(course.config.title)): \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
         Console.out("Progress file: \(store.url.path)")
+        let accuracy = try store.quizAccuracy()
+        func rate(_ ids: [String]) -> String {
+            let right = ids.reduce(0) { $0 + (accuracy[$1]?.correct ?? 0) }
+            let answered = ids.reduce(0) { $0 + (accuracy[$1]?.answered ?? 0) }
+            return answered == 0 ? "" : "  quiz \(right)/\(answered) right (\(right * 100 / answered)%)"
+        }
         for section in course.config.sections {
             let counts = progress.sectionCounts(section.id)
             guard counts.total > 0 else { continue }
-            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  \(Visible.escape(section.title))")
+            let ids = course.lessons(inSection: section.id).map(\.id)
+            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  \(Visible.escape(section.title))\(rate(ids))")
+            for lesson in course.lessons(inSection: section.id) where accuracy[lesson.id] != nil {
+                Console.out("      \(Visible.escape(lesson.title))\(rate([lesson.id]))")
+            }
         }
         let inProgress = course.lessons.filter { progress.status($0) == .inProgress }
         if !inProgress.isEmpty {

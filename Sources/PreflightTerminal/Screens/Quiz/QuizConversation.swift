@@ -1,0 +1,105 @@
+import PreflightCore
+import PreflightGrading
+
+/// An interactive quiz in the terminal's ordinary line mode: one question at a time, options
+/// lettered, the verdict and explanation after each answer, skipped questions asked again at
+/// the end. Line mode keeps the terminal's own editing (backspace, arrows, paste).
+public struct QuizConversation {
+    public let plan: QuizPlan
+    public let styler: Styler
+    public let width: Int
+    let readLine: () -> String?
+    let write: (String) -> Void
+
+    public init(plan: QuizPlan, styler: Styler, width: Int, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.plan = plan
+        self.styler = styler
+        self.width = width
+        self.readLine = readLine
+        self.write = write
+    }
+
+    /// Asks every question; the learner may skip and come back. Input ending early skips the rest.
+    public func run() -> [GradedAnswer] {
+        var graded: [GradedAnswer?] = Array(repeating: nil, count: plan.questions.count)
+        var pending = Array(plan.questions.indices)
+        var secondPass = false
+        var inputEnded = false
+        while !pending.isEmpty {
+            var skipped: [Int] = []
+            if secondPass { write(styler.apply([.bold], "\nBack to the question\(pending.count == 1 ? "" : "s") you skipped.")) }
+            for index in pending {
+                let response = inputEnded ? .skipped : ask(index, secondPass: secondPass, ended: &inputEnded)
+                if response == .skipped && !secondPass && !inputEnded {
+                    skipped.append(index)
+                    continue
+                }
+                let answer = Grader.grade(plan.questions[index], response)
+                graded[index] = answer
+                write(QuizReport(styler: styler).verdict(answer).joined(separator: "\n"))
+            }
+            pending = skipped
+            secondPass = true
+        }
+        return graded.map { $0! }
+    }
+
+    private func ask(_ index: Int, secondPass: Bool, ended: inout Bool) -> QuizResponse {
+        let question = plan.questions[index]
+        let order = plan.orders[index]
+        write("")
+        write(styler.apply([.bold], "Question \(index + 1) of \(plan.questions.count)") + styler.apply([.dim], " · \(kindName(question.kind)) · \(question.lessonID)"))
+        write(styler.apply([.bold], Visible.escape(question.title)))
+        let renderer = LessonRenderer(width: width, styler: styler)
+        let prompt = renderer.render(blocks: question.prompt)
+        if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
+        switch question.answer {
+        case .choice(let options):
+            for (position, authored) in order.shown.enumerated() {
+                write("  \(styler.apply([.cyan, .bold], Grader.letter(position))). \(Visible.escape(options[authored].text))")
+            }
+        case .ordering(let items):
+            for (position, authored) in order.shown.enumerated() {
+                write("  \(styler.apply([.cyan, .bold], Grader.letter(position))). \(Visible.escape(items[authored]))")
+            }
+        default: break
+        }
+        let skipHint = secondPass ? "" : "; Enter or `skip` to come back to it later"
+        while true {
+            write(styler.apply([.dim], hint(question) + skipHint))
+            guard let first = readLine() else { ended = true; return .skipped }
+            var input = first
+            if case .predictOutput = question.answer, !["", "skip"].contains(first.trimmingCharacters(in: .whitespaces).lowercased()) {
+                var lines = [first]
+                while let next = readLine(), next != "." { lines.append(next) }
+                input = lines.joined(separator: "\n")
+            }
+            switch ResponseParser.parse(input, for: question, order: order) {
+            case .success(let response): return response
+            case .failure(let error): write(styler.apply([.yellow], Visible.escape(error.message)))
+            }
+        }
+    }
+
+    private func hint(_ question: QuizQuestion) -> String {
+        switch question.kind {
+        case .singleChoice: return "Your answer: one letter"
+        case .multipleChoice: return "Your answer: every right letter, e.g. A,C"
+        case .trueFalse: return "Your answer: True or False (or A/B)"
+        case .shortAnswer: return "Your answer: type it and press Enter"
+        case .predictOutput: return "What does it print? Type the output, then a line with a single `.`"
+        case .ordering: return "Your order: all the letters, e.g. C,A,B"
+        }
+    }
+
+    private func kindName(_ kind: QuizAnswer.Kind) -> String {
+        switch kind {
+        case .singleChoice: return "one answer"
+        case .multipleChoice: return "select all that apply"
+        case .trueFalse: return "true or false"
+        case .shortAnswer: return "short answer"
+        case .predictOutput: return "predict the output"
+        case .ordering: return "put in order"
+        }
+    }
+}

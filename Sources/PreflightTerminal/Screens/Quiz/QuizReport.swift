@@ -1,0 +1,84 @@
+import Foundation
+import PreflightCore
+import PreflightGrading
+import PreflightStore
+
+/// How graded quizzes are shown: per-question verdicts, the misses with their explanations, a
+/// score, and earlier attempts at the same set. Also the JSON form for scripts.
+public struct QuizReport {
+    public let styler: Styler
+
+    public init(styler: Styler) { self.styler = styler }
+
+    public func verdict(_ graded: GradedAnswer) -> [String] {
+        if graded.skipped { return [styler.apply([.yellow], "– Skipped.") + " Right answer: " + Visible.escape(graded.rightAnswer)] }
+        var lines: [String]
+        if graded.correct {
+            lines = [styler.apply([.green, .bold], "✓ Right.")]
+        } else {
+            lines = [styler.apply([.red, .bold], "✗ Not quite.") + " Right answer: " + shown(graded.rightAnswer)]
+            if graded.partialScore > 0 { lines.append("  Partly right: \(Int((graded.partialScore * 100).rounded()))% partial credit.") }
+        }
+        for feedback in graded.feedback { lines.append(styler.apply([.italic], "  » " + Visible.escape(feedback))) }
+        if let explanation = graded.explanation { lines.append("  " + Visible.escape(explanation, keepNewlines: true).replacingOccurrences(of: "\n", with: "\n  ")) }
+        return lines
+    }
+
+    private func shown(_ answer: String) -> String {
+        answer.contains("\n") ? "\n" + answer.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + Visible.escape(String($0)) }.joined(separator: "\n") : Visible.escape(answer)
+    }
+
+    public func summary(questions: [QuizQuestion], graded: [GradedAnswer], previous: [QuizAttemptSummary]) -> [String] {
+        let right = graded.filter(\.correct).count
+        let percent = graded.isEmpty ? 0 : right * 100 / graded.count
+        var lines = ["", styler.apply([.bold], "Score: \(right) of \(graded.count) (\(percent)%)")]
+        let skipped = graded.filter(\.skipped).count
+        if skipped > 0 { lines.append("Skipped: \(skipped)") }
+        let misses = zip(questions, graded).filter { !$0.1.correct }
+        if !misses.isEmpty {
+            lines.append("")
+            lines.append(styler.apply([.bold], "To review:"))
+            for (question, answer) in misses {
+                lines.append("• \(Visible.escape(question.title)) (\(question.lessonID))")
+                lines.append("  Your answer: \(shown(answer.given))")
+                lines.append("  Right answer: \(shown(answer.rightAnswer))")
+                if let explanation = answer.explanation { lines.append("  " + Visible.escape(explanation)) }
+            }
+        }
+        if !previous.isEmpty {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            lines.append("")
+            lines.append("Earlier attempts at this set: " + previous.suffix(5).map { "\(formatter.string(from: $0.finishedAt)) \($0.correct)/\($0.total)" }.joined(separator: ", "))
+            if let last = previous.last {
+                let change = right - last.correct
+                lines.append(change > 0 ? "Up \(change) on last time." : change < 0 ? "Down \(-change) on last time." : "The same as last time.")
+            }
+        }
+        return lines
+    }
+
+    public static func json(questions: [QuizQuestion], graded: [GradedAnswer]) throws -> String {
+        struct Entry: Encodable {
+            var id, lesson, title, type, given, correctAnswer: String
+            var correct, skipped: Bool
+            var score, partialScore: Double
+            enum CodingKeys: String, CodingKey {
+                case id, lesson, title, type, given, correct, skipped, score
+                case correctAnswer = "correct_answer", partialScore = "partial_score"
+            }
+        }
+        struct Total: Encodable { var questions, correct, answered, skipped: Int; var score: Double; var percent: Int }
+        struct Report: Encodable { var questions: [Entry]; var total: Total }
+        let entries = zip(questions, graded).map { question, answer in
+            Entry(id: question.id, lesson: question.lessonID, title: question.title, type: question.kind.rawValue, given: answer.given,
+                  correctAnswer: answer.rightAnswer, correct: answer.correct, skipped: answer.skipped, score: answer.score, partialScore: answer.partialScore)
+        }
+        let right = graded.filter(\.correct).count
+        let total = Total(questions: graded.count, correct: right, answered: graded.filter { !$0.skipped }.count, skipped: graded.filter(\.skipped).count,
+                          score: graded.reduce(0) { $0 + $1.score }, percent: graded.isEmpty ? 0 : right * 100 / graded.count)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(Report(questions: entries, total: total)), as: UTF8.self)
+    }
+}

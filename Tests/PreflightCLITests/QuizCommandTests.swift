@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `preflight quiz` and `preflight review`, scripted and on a terminal.
+final class QuizCommandTests: XCTestCase {
+    private var state: URL!
+    private var course: String { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/good").path }
+
+    override func setUpWithError() throws {
+        state = try TestPaths.temporaryFolder().appendingPathComponent("progress.sqlite")
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: state.deletingLastPathComponent()) }
+
+    private func quiz(_ args: [String], input: String) throws -> CommandResult {
+        try PreflightBinary.run(["quiz", "--course", course, "--state", state.path] + args, input: input)
+    }
+
+    func testScriptedQuizAsJSON() throws {
+        let result = try quiz(["first-lesson", "--answers", "-", "--json"], input: "B\nA,B\nFalse\npsi\n0.8\n6\n.\nA,C,B\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let questions = try XCTUnwrap(report["questions"] as? [[String: Any]])
+        XCTAssertEqual(questions.map { $0["type"] as? String }, ["single-choice", "select-all", "true-false", "short-answer", "short-answer", "predict-output", "ordering"])
+        XCTAssertEqual(questions.map { $0["correct"] as? Bool }, [true, true, true, true, true, true, false])
+        XCTAssertEqual(questions[6]["partial_score"] as? Double ?? 0, 1.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(questions[0]["correct_answer"] as? String, "B (p99)")
+        XCTAssertTrue((questions[0]["id"] as? String ?? "").hasPrefix("first-lesson/q-"))
+        let total = try XCTUnwrap(report["total"] as? [String: Any])
+        XCTAssertEqual(total["correct"] as? Int, 6)
+        XCTAssertEqual(total["questions"] as? Int, 7)
+    }
+
+    func testAttemptsAreStoredAndCompared() throws {
+        _ = try quiz(["first-lesson"], input: "A\n")
+        let second = try quiz(["first-lesson"], input: "B\n")
+        XCTAssertTrue(second.stdout.contains("Earlier attempts at this set:"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("Up 1 on last time."), second.stdout)
+        let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
+        XCTAssertTrue(progress.stdout.contains("quiz 1/2 right (50%)"), progress.stdout)
+    }
+
+    func testMalformedAnswersAndUnknownLessonExit65WithTheLine() throws {
+        let bad = try quiz(["first-lesson"], input: "B\nZ\n")
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertTrue(bad.stderr.contains("<stdin>:2:1: error:"), bad.stderr)
+        let unknown = try quiz(["nope"], input: "")
+        XCTAssertEqual(unknown.status, 65)
+    }
+
+    func testInteractiveQuizOnATerminal() throws {
+        let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: ["quiz", "first-lesson", "--course", course, "--state", state.path, "--seed", "3"], environment: [:])
+        XCTAssertTrue(tty.waitFor("Question 1 of 7"), tty.transcript)
+        tty.type("skip\r")
+        XCTAssertTrue(tty.waitFor("Question 2 of 7"))
+        for _ in 0..<5 { tty.type("\r") }
+        XCTAssertTrue(tty.waitFor("Question 7 of 7"))
+        tty.type("\r")
+        XCTAssertTrue(tty.waitFor("Back to the questions you skipped."), tty.transcript.suffix(500).description)
+        XCTAssertTrue(tty.waitFor("Which percentile shows the tail?", since: tty.transcript.range(of: "Back to the questions")!.upperBound))
+        tty.type("Z\r")
+        XCTAssertTrue(tty.waitFor("answer with the letter"), "a wrong letter is explained, not accepted")
+        // Answer with the shown letter of "p99", whatever the shuffle made it.
+        let shown = tty.transcript[tty.transcript.range(of: "Back to the questions")!.upperBound...]
+        let letter = ["A", "B", "C"].first { shown.contains("\($0)\u{1B}[0m. p99") || shown.contains("\($0). p99") } ?? "A"
+        tty.type("\(letter)\r")
+        XCTAssertTrue(tty.waitFor("✓ Right."), tty.transcript.suffix(400).description)
+        // The other six were skipped once already: Enter now leaves them skipped for good.
+        for _ in 0..<6 { tty.type("\r") }
+        XCTAssertTrue(tty.waitFor("Score: 1 of 7"), tty.transcript.suffix(400).description)
+        XCTAssertTrue(tty.waitFor("Skipped: 6"))
+        XCTAssertEqual(tty.waitForExit(), 0)
+    }
+
+    func testReviewSchedulesCardsAndReportsStats() throws {
+        let first = try PreflightBinary.run(["review", "--course", course, "--state", state.path, "--now", "2026-01-01T09:00:00Z"], input: "easy\nagain\n")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("Why check examples? → easy — next review in"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("What is a canary? → again — next review in 1 min."), first.stdout)
+        let later = try PreflightBinary.run(["review", "--course", course, "--state", state.path, "--now", "2026-01-01T09:05:00Z"], input: "good\n")
+        XCTAssertTrue(later.stdout.contains("What is a canary? → good"), "only the card rated again is due: \(later.stdout)")
+        XCTAssertTrue(later.stdout.contains("Reviewed 1 card."))
+        let stats = try PreflightBinary.run(["review", "--stats", "--course", course, "--state", state.path, "--now", "2026-01-01T09:06:00Z"])
+        XCTAssertTrue(stats.stdout.contains("Flashcards: 2 (0 new, 2 in review)"), stats.stdout)
+        let bad = try PreflightBinary.run(["review", "--course", course, "--state", state.path, "--now", "2026-03-01T09:00:00Z"], input: "maybe\n")
+        XCTAssertEqual(bad.status, 65)
+    }
+}
