@@ -84,6 +84,7 @@ public final class ProgressStore: @unchecked Sendable {
             }
         }
         registerReviewMigration(&migrator)
+        registerExerciseMigration(&migrator)
         return migrator
     }
 

@@ -14,6 +14,10 @@ public enum Key: Equatable, Sendable {
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case resize
+    /// The extra descriptor given to `next(watching:timeoutMilliseconds:)` is readable.
+    case ready
+    /// Nothing happened within the timeout.
+    case timeout
     /// Standard input ended (the terminal went away).
     case endOfInput
 }
@@ -25,21 +29,28 @@ public final class KeyReader {
 
     public init() {}
 
-    public func next() -> TerminalEvent {
+    /// The next key or resize; with `watching`, also wakes when that descriptor is readable,
+    /// and with a timeout, returns `.timeout` when nothing happened.
+    public func next(watching extra: Int32? = nil, timeoutMilliseconds: Int32 = -1) -> TerminalEvent {
         while true {
             if let event = decode() { return event }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+            let resizeIndex = fds.count
             if TerminalRestore.resizePipe[0] >= 0 { fds.append(pollfd(fd: TerminalRestore.resizePipe[0], events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), buffer.isEmpty ? -1 : 30)
+            let extraIndex = fds.count
+            if let extra { fds.append(pollfd(fd: extra, events: Int16(POLLIN), revents: 0)) }
+            let wait: Int32 = buffer.isEmpty ? timeoutMilliseconds : 30
+            let ready = poll(&fds, nfds_t(fds.count), wait)
             if ready < 0 { if errno == EINTR { continue } else { return .endOfInput } }
             if ready == 0 {
                 // A lone ESC with nothing after it within 30 ms is the Escape key.
                 if !buffer.isEmpty { buffer.removeFirst(); return .key(.escape) }
-                continue
+                return .timeout
             }
-            if fds.count > 1, fds[1].revents != 0 {
+            if extra != nil, fds[extraIndex].revents != 0 { return .ready }
+            if resizeIndex < extraIndex, fds[resizeIndex].revents != 0 {
                 var drain = [UInt8](repeating: 0, count: 64)
-                while read(fds[1].fd, &drain, drain.count) > 0 {}
+                while read(fds[resizeIndex].fd, &drain, drain.count) > 0 {}
                 return .resize
             }
             var chunk = [UInt8](repeating: 0, count: 256)

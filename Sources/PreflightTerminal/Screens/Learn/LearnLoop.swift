@@ -33,7 +33,7 @@ public final class LearnLoop {
         loop: while true {
             switch keys.next() {
             case .endOfInput: break loop
-            case .resize: draw()
+            case .resize, .ready, .timeout: draw()
             case .key(let key):
                 let effects = state.handle(key)
                 if effects.contains(where: { if case .quit = $0 { return true } else { return false } }) { break loop }

@@ -1,0 +1,146 @@
+import Foundation
+import PreflightCore
+import PreflightRunner
+import PreflightStore
+
+/// `preflight exercise watch`: re-checks the learner's file a moment after each save and moves
+/// on when it passes. A check is bounded by its time limit and output cap, so a runaway
+/// solution cannot freeze the loop.
+public final class WatchLoop {
+    let terminal: RawTerminal
+    var state: WatchState
+    let workspace: ExerciseWorkspace
+    let checker: ExerciseChecker
+    let store: ProgressStore
+    let styler: Styler
+    let poll: Bool
+    /// Quiet time after the last file event before checking, so one save runs one check.
+    static let debounceMilliseconds: Int32 = 120
+
+    public init(terminal: RawTerminal, state: WatchState, workspace: ExerciseWorkspace, checker: ExerciseChecker, store: ProgressStore, styler: Styler, poll: Bool) {
+        self.terminal = terminal
+        self.state = state
+        self.workspace = workspace
+        self.checker = checker
+        self.store = store
+        self.styler = styler
+        self.poll = poll
+    }
+
+    public func run() {
+        terminal.enter()
+        defer { terminal.restore() }
+        let keys = KeyReader()
+        var watcher = open(state.current)
+        runCheck()
+        loop: while true {
+            draw(watcher)
+            let event = keys.next(watching: watcher.descriptor, timeoutMilliseconds: watcher.usesPolling ? 300 : -1)
+            var effects: [WatchState.Effect] = []
+            switch event {
+            case .endOfInput: break loop
+            case .resize: continue
+            case .ready, .timeout:
+                guard watcher.consumeChanges() else { continue }
+                // Debounce: wait for a quiet moment, draining the burst of events one save makes.
+                while case .ready = keys.next(watching: watcher.descriptor, timeoutMilliseconds: Self.debounceMilliseconds) { _ = watcher.consumeChanges() }
+                effects = [.check]
+            case .key(let key):
+                effects = state.handle(key)
+            }
+            for effect in effects {
+                switch effect {
+                case .quit: break loop
+                case .check: if runCheckAndAdvance() { watcher = open(state.current) }
+                case .revealHint: revealHint()
+                case .switchTo(let index):
+                    state.switchTo(index)
+                    watcher = open(state.current)
+                    runCheck()
+                }
+            }
+        }
+    }
+
+    private func open(_ exercise: Exercise) -> FileWatcher {
+        let file = (try? workspace.prepare(exercise)) ?? workspace.file(for: exercise)
+        return FileWatcher(file: file, poll: poll)
+    }
+
+    @discardableResult
+    private func runCheck() -> Bool {
+        state.checking = true
+        state.message = "Checking…"
+        draw(nil)
+        let exercise = state.current
+        let outcome = checker.check(exercise, candidate: workspace.file(for: exercise))
+        try? store.recordExerciseCheck(exercise.id, passed: outcome.passed)
+        if outcome.passed && state.statuses[exercise.id] != .done { state.statuses[exercise.id] = .passing }
+        state.resultLines = ExercisePanel.lines(exercise, outcome: outcome, styler: styler)
+        state.checking = false
+        state.message = nil
+        return outcome.passed
+    }
+
+    /// Checks; on a pass marks the exercise done and switches to the next. True when it switched.
+    private func runCheckAndAdvance() -> Bool {
+        guard runCheck() else { return false }
+        try? store.markExerciseDone(state.current.id)
+        let passedLines = state.resultLines
+        for effect in state.passed() {
+            if case .switchTo(let index) = effect {
+                let message = state.message
+                state.switchTo(index)
+                runCheck()
+                state.resultLines = passedLines + [""] + state.resultLines
+                state.message = message
+                return true
+            }
+        }
+        return false
+    }
+
+    private func revealHint() {
+        let exercise = state.current
+        guard !exercise.hints.isEmpty else { state.message = "This exercise has no hints."; return }
+        let shown = (try? store.revealHint(exercise.id, available: exercise.hints.count)) ?? 1
+        state.hintsShown[exercise.id] = shown
+    }
+
+    private func draw(_ watcher: FileWatcher?) {
+        let size = TerminalSize.current() ?? TerminalSize(columns: 80, rows: 24)
+        let width = max(size.columns, 20)
+        var lines: [String] = []
+        let exercise = state.current
+        let done = state.statuses.values.filter { $0 == .done }.count
+        lines.append(styler.apply([.bold], "Exercise \(state.index + 1) of \(state.exercises.count): \(Visible.escape(exercise.title))") + styler.apply([.dim], "  (\(done) done)"))
+        lines.append(styler.apply([.dim], "Edit \(workspace.file(for: exercise).path) and save; it is checked each time." + (watcher?.usesPolling == true ? " (polling)" : "")))
+        lines.append("")
+        if state.mode == .list {
+            for (number, item) in state.exercises.enumerated() {
+                let mark = state.statuses[item.id] == .done ? "✓" : state.statuses[item.id] == .passing ? "•" : " "
+                lines.append("\(number + 1). \(mark) \(Visible.escape(item.title))  \(styler.apply([.dim], "(\(item.lessonID))"))")
+            }
+            lines.append("")
+            lines.append(styler.apply([.dim], "Press a number to switch, any other key to go back."))
+        } else {
+            lines += state.resultLines
+            let hints = state.hintsShown[exercise.id] ?? 0
+            if hints > 0 {
+                let renderer = LessonRenderer(width: width - 2, styler: styler)
+                for (number, hint) in exercise.hints.prefix(hints).enumerated() {
+                    lines.append("")
+                    lines.append(styler.apply([.bold], "Hint \(number + 1) of \(exercise.hints.count):"))
+                    lines += renderer.render(blocks: hint).map { "  " + $0 }
+                }
+            }
+        }
+        let bodyRows = max(size.rows - 2, 1)
+        var body = Array(lines.prefix(bodyRows - 1))
+        body += Array(repeating: "", count: max(0, bodyRows - 1 - body.count))
+        body.append(styler.apply([.yellow], Visible.escape(state.message ?? "")))
+        body.append(styler.apply([.dim], "h hint  c check now  n next exercise  l list  q quit"))
+        let fitted = body.map { TextWidth.of($0) <= width || styler.enabled ? $0 : TextWidth.prefix($0, fitting: width) }
+        terminal.write(ANSI.moveTo(row: 1, column: 1) + fitted.map { $0 + ANSI.clearLineToEnd }.joined(separator: "\r\n"))
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import PreflightCore
+import PreflightTerminal
+
+struct ExerciseHintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "hint", abstract: "Reveal the next hint for an exercise (earlier ones are shown again).")
+
+    @OptionGroup var options: ExerciseOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Argument(help: ArgumentHelp("The exercise name or number.", valueName: "NAME"))
+    var name: String
+
+    func run() throws {
+        let context = try options.load()
+        let exercise = try options.exercise(named: name, in: context)
+        guard !exercise.hints.isEmpty else { Console.out("This exercise has no hints."); return }
+        let store = try options.courseOptions.openStore(for: context.course)
+        let shown = try store.revealHint(exercise.id, available: exercise.hints.count)
+        let styler = display.styler(for: .standardOutput)
+        let renderer = LessonRenderer(width: min(TerminalSize.current()?.columns ?? 80, 100) - 2, styler: styler)
+        for (number, hint) in exercise.hints.prefix(shown).enumerated() {
+            Console.out(styler.apply([.bold], "Hint \(number + 1) of \(exercise.hints.count):"))
+            Console.out(renderer.render(blocks: hint).map { "  " + $0 }.joined(separator: "\n"))
+        }
+        if shown == exercise.hints.count { Console.out(styler.apply([.dim], "That was the last hint.")) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `preflight exercise` with real files: checks, reset with backup, verify, and the watch loop.
+final class ExerciseCommandTests: XCTestCase {
+    private var scratch: URL!
+    private var course: String { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/exercise-course").path }
+    private var workspace: URL { scratch.appendingPathComponent("workspace") }
+    private var learnerFile: URL { workspace.appendingPathComponent("01-add/add.py") }
+
+    override func setUpWithError() throws { scratch = try TestPaths.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    private func exercise(_ args: [String], input: String? = nil) throws -> CommandResult {
+        try PreflightBinary.run(["exercise"] + args + ["--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path, "--workspace", workspace.path], input: input)
+    }
+
+    func testStarterFailsAndAFixedFilePasses() throws {
+        let first = try exercise(["check", "add"])
+        XCTAssertEqual(first.status, 1)
+        XCTAssertTrue(first.stdout.contains("FAIL  add(2, 3) == 5"), first.stdout)
+        try "def add(a, b):\n    return a + b\n".write(to: learnerFile, atomically: true, encoding: .utf8)
+        let fixed = try exercise(["check", "add"])
+        XCTAssertEqual(fixed.status, 0, fixed.stdout)
+        XCTAssertTrue(fixed.stdout.contains("every check passes"))
+        XCTAssertTrue(try exercise(["list"]).stdout.contains("[passing]"))
+        let next = try exercise(["next"])
+        XCTAssertTrue(next.stdout.contains("every exercise is done"), next.stdout)
+        XCTAssertTrue(try exercise(["list", "--json"]).stdout.contains("\"status\" : \"done\""))
+    }
+
+    func testResetKeepsABackupAndAsksFirst() throws {
+        _ = try exercise(["check", "add"])
+        let mine = "def add(a, b):\n    return 42  # my attempt\n"
+        try mine.write(to: learnerFile, atomically: true, encoding: .utf8)
+        let refused = try exercise(["reset", "add"], input: "n\n")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(try String(contentsOf: learnerFile, encoding: .utf8), mine, "nothing is overwritten without confirmation")
+        let reset = try exercise(["reset", "add", "--yes"])
+        XCTAssertEqual(reset.status, 0, reset.stderr)
+        XCTAssertEqual(try String(contentsOf: learnerFile, encoding: .utf8), "def add(a, b):\n    return a - b\n")
+        let backups = try FileManager.default.contentsOfDirectory(atPath: learnerFile.deletingLastPathComponent().path).filter { $0.hasPrefix("add.py.backup-") }
+        XCTAssertEqual(backups.count, 1)
+        XCTAssertEqual(try String(contentsOf: learnerFile.deletingLastPathComponent().appendingPathComponent(backups[0]), encoding: .utf8), mine)
+    }
+
+    func testRunawaySolutionEndsAtTheTimeout() throws {
+        _ = try exercise(["check", "add"])
+        try "def add(a, b):\n    while True:\n        pass\n".write(to: learnerFile, atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try exercise(["check", "add"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("did not finish within 2 s"), result.stdout)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8)
+    }
+
+    func testHintsOneAtATimeAndSolutionNeedsConfirmation() throws {
+        XCTAssertTrue(try exercise(["hint", "add"]).stdout.contains("Hint 1 of 2"))
+        let second = try exercise(["hint", "add"])
+        XCTAssertTrue(second.stdout.contains("Hint 2 of 2") && second.stdout.contains("That was the last hint."), second.stdout)
+        let refused = try exercise(["solution", "add"], input: "\n")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertFalse(refused.stdout.contains("return a + b"))
+        XCTAssertTrue(try exercise(["solution", "add", "--yes"]).stdout.contains("return a + b"))
+    }
+
+    func testVerifyPassesForHonestExercises() throws {
+        let result = try exercise(["verify"])
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("PASS  add  starter fails, solution passes"))
+    }
+
+    func testWatchWithoutATerminalChecksOnce() throws {
+        let result = try exercise(["watch"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("FAIL  add(2, 3) == 5"))
+    }
+
+    func testWatchReactsToASaveAndToWriteThenRename() throws {
+        let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: [
+            "exercise", "watch", "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path, "--workspace", workspace.path,
+        ], environment: [:], rows: 30, columns: 100)
+        XCTAssertTrue(tty.waitFor("not yet"), tty.transcript)
+        var mark = tty.mark
+        try "def add(a, b):\n    return a * b\n".write(to: learnerFile, atomically: false, encoding: .utf8)
+        let savedAt = Date()
+        XCTAssertTrue(tty.waitFor("add(2, 3) == 5", since: mark, timeout: 5), "an in-place save is re-checked")
+        XCTAssertLessThan(Date().timeIntervalSince(savedAt), 3, "within a moment of the save")
+        mark = tty.mark
+        let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(".add.py.tmp")
+        try "def add(a, b):\n    return a + b\n".write(to: temporary, atomically: false, encoding: .utf8)
+        _ = rename(temporary.path, learnerFile.path)
+        XCTAssertTrue(tty.waitFor("every check passes", since: mark, timeout: 5), tty.transcript.suffix(600).description)
+        XCTAssertTrue(tty.waitFor("Every exercise passes.", since: mark, timeout: 5))
+        tty.type("q")
+        XCTAssertEqual(tty.waitForExit(), 0)
+        XCTAssertTrue(tty.isCooked)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import PreflightTerminal
+import XCTest
+
+/// Every way editors save a file is noticed within a second, with inotify and with polling.
+final class FileWatcherTests: XCTestCase {
+    private var folder: URL!
+    private var file: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        file = folder.appendingPathComponent("solution.py")
+        try "x = 1\n".write(to: file, atomically: false, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// Seconds until the watcher reports a change, or nil after `limit`.
+    private func secondsToNotice(_ watcher: FileWatcher, limit: Double = 3) -> Double? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < limit {
+            if watcher.consumeChanges() { return Date().timeIntervalSince(start) }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    private func saves() -> [(String, () throws -> Void)] {
+        [
+            ("in place", { try "x = 2\n".write(to: self.file, atomically: false, encoding: .utf8) }),
+            ("write new, then rename over", {
+                let temporary = self.folder.appendingPathComponent(".solution.py.tmp")
+                try "x = 3\n".write(to: temporary, atomically: false, encoding: .utf8)
+                _ = rename(temporary.path, self.file.path)
+            }),
+            ("delete, then create", {
+                try FileManager.default.removeItem(at: self.file)
+                try "x = 4\n".write(to: self.file, atomically: false, encoding: .utf8)
+            }),
+            ("Foundation's atomic write", { try "x = 5\n".write(to: self.file, atomically: true, encoding: .utf8) }),
+        ]
+    }
+
+    func testInotifyNoticesEverySaveStyle() throws {
+        let watcher = FileWatcher(file: file, poll: false)
+        XCTAssertFalse(watcher.usesPolling, "inotify is available on this machine")
+        for (name, save) in saves() {
+            _ = watcher.consumeChanges()
+            try save()
+            let seconds = secondsToNotice(watcher)
+            XCTAssertNotNil(seconds, "\(name) was not noticed")
+            XCTAssertLessThan(seconds ?? 99, 1, name)
+        }
+    }
+
+    func testPollingNoticesEverySaveStyle() throws {
+        let watcher = FileWatcher(file: file, poll: true)
+        XCTAssertTrue(watcher.usesPolling)
+        for (name, save) in saves() {
+            usleep(20_000)  // modification times need to move on
+            try save()
+            XCTAssertNotNil(secondsToNotice(watcher), "\(name) was not noticed by polling")
+        }
+    }
+
+    func testOtherFilesInTheFolderAreIgnored() throws {
+        let watcher = FileWatcher(file: file, poll: false)
+        try "swap".write(to: folder.appendingPathComponent(".solution.py.swp"), atomically: false, encoding: .utf8)
+        XCTAssertNil(secondsToNotice(watcher, limit: 0.3))
+    }
+}

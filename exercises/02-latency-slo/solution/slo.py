@@ -1,0 +1,24 @@
+"""Latency SLO gate for a model service."""
+
+import math
+
+
+def percentile(samples, p):
+    """Nearest-rank percentile of samples (p in (0, 100])."""
+    if not samples:
+        raise ValueError("no samples")
+    if not 0 < p <= 100:
+        raise ValueError(f"percentile {p} outside (0, 100]")
+    ordered = sorted(samples)
+    rank = math.ceil(p / 100 * len(ordered))
+    return ordered[rank - 1]
+
+
+def slo_report(samples_ms, p99_limit_ms):
+    p99 = percentile(samples_ms, 99)
+    return {
+        "p50": percentile(samples_ms, 50),
+        "p95": percentile(samples_ms, 95),
+        "p99": p99,
+        "ok": p99 <= p99_limit_ms,
+    }
