@@ -21,13 +21,14 @@ static void set_limit(int resource, long value) {
     setrlimit(resource, &limit);
 }
 
-static void close_other_descriptors(int keep) {
+/// Closes every descriptor from `first` up, except `keep`.
+static void close_other_descriptors(int first, int keep) {
 #if defined(__linux__) && defined(SYS_close_range)
-    if (keep > 3 && syscall(SYS_close_range, 3, keep - 1, 0) != 0) goto fallback;
+    if (keep > first && syscall(SYS_close_range, first, keep - 1, 0) != 0) goto fallback;
     if (syscall(SYS_close_range, keep + 1, ~0U, 0) == 0) return;
 fallback:
 #endif
-    for (int fd = 3; fd < 4096; fd++) {
+    for (int fd = first; fd < 4096; fd++) {
         if (fd != keep) close(fd);
     }
 }
@@ -44,7 +45,8 @@ int pf_pipe_cloexec(int fds[2]) {
 }
 
 pid_t pf_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
-               int stdout_fd, int stderr_fd, pf_limits limits) {
+               const int *fds, int nfds, pf_limits limits) {
+    if (nfds < 0 || nfds > 16) return -EINVAL;
     int report[2];
     if (pf_pipe_cloexec(report) != 0) return -errno;
 
@@ -63,11 +65,20 @@ pid_t pf_spawn(const char *path, char *const argv[], char *const envp[], const c
         for (int sig = 1; sig < 32; sig++) {
             if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
         }
-        int devnull = open("/dev/null", O_RDONLY);
-        if (devnull >= 0) dup2(devnull, 0);
-        dup2(stdout_fd, 1);
-        dup2(stderr_fd, 2);
-        close_other_descriptors(report[1]);
+        // Move every source (and the report pipe) above the targets first, so that a source
+        // numbered like a target cannot be clobbered by an earlier dup2.
+        int report_fd = fcntl(report[1], F_DUPFD_CLOEXEC, 64);
+        int moved[16];
+        for (int i = 0; i < nfds; i++) moved[i] = fds[i] >= 0 ? fcntl(fds[i], F_DUPFD, 64) : -1;
+        for (int i = 0; i < nfds; i++) {
+            if (moved[i] >= 0) {
+                dup2(moved[i], i);
+            } else {
+                int devnull = open("/dev/null", i == 0 ? O_RDONLY : O_RDWR);
+                if (devnull >= 0 && devnull != i) { dup2(devnull, i); close(devnull); }
+            }
+        }
+        close_other_descriptors(nfds, report_fd);
         set_limit(RLIMIT_CPU, limits.cpu_seconds);
         set_limit(RLIMIT_AS, limits.memory_bytes);
         set_limit(RLIMIT_FSIZE, limits.file_size_bytes);
@@ -75,12 +86,12 @@ pid_t pf_spawn(const char *path, char *const argv[], char *const envp[], const c
         setrlimit(RLIMIT_CORE, &no_core);
         if (cwd != NULL && chdir(cwd) != 0) {
             int err = errno;
-            (void)!write(report[1], &err, sizeof err);
+            (void)!write(report_fd, &err, sizeof err);
             _exit(127);
         }
         execve(path, argv, envp);
         int err = errno;
-        (void)!write(report[1], &err, sizeof err);
+        (void)!write(report_fd, &err, sizeof err);
         _exit(127);
     }
 

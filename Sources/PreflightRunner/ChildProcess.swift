@@ -45,14 +45,8 @@ public enum ChildProcess {
             close(outPipe[0]); close(outPipe[1])
             throw SpawnError(program: executable, code: errno)
         }
-        let argv = [executable] + arguments
-        let envp = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let pid = withCStrings(argv) { argvPointers in
-            withCStrings(envp) { envPointers in
-                pf_spawn(executable, argvPointers, envPointers, directory, outPipe[1], errPipe[1],
-                         pf_limits(cpu_seconds: limits.cpuSeconds, memory_bytes: limits.memoryBytes, file_size_bytes: limits.fileSizeBytes))
-            }
-        }
+        let pid = spawn(executable: executable, arguments: arguments, environment: environment, directory: directory,
+                        descriptors: [-1, outPipe[1], errPipe[1]], limits: limits)
         close(outPipe[1]); close(errPipe[1])
         guard pid > 0 else {
             close(outPipe[0]); close(errPipe[0])
@@ -83,6 +77,21 @@ public enum ChildProcess {
         return ProcessOutcome(termination: termination ?? .timedOut, stdout: collector.data[0], stderr: collector.data[1], duration: duration)
     }
 
+    /// Starts a program in its own process group with descriptor i set to `descriptors[i]`
+    /// (-1 for /dev/null); returns its pid, or -errno.
+    static func spawn(executable: String, arguments: [String], environment: [String: String], directory: String, descriptors: [Int32], limits: ProcessLimits) -> pid_t {
+        let argv = [executable] + arguments
+        let envp = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return withCStrings(argv) { argvPointers in
+            withCStrings(envp) { envPointers in
+                descriptors.withUnsafeBufferPointer { fds in
+                    pf_spawn(executable, argvPointers, envPointers, directory, fds.baseAddress, Int32(fds.count),
+                             pf_limits(cpu_seconds: limits.cpuSeconds, memory_bytes: limits.memoryBytes, file_size_bytes: limits.fileSizeBytes))
+                }
+            }
+        }
+    }
+
     /// The leader's wait status if it has ended, without reaping it, so its pid (and so its
     /// group id) cannot be reused before the group is killed.
     private static func peekExit(_ pid: pid_t) -> Int32? {
@@ -98,7 +107,7 @@ public enum ChildProcess {
     }
 
     /// Reaps the leader and, as subreaper, every member of its group that was re-parented here.
-    private static func reap(_ pid: pid_t) {
+    static func reap(_ pid: pid_t) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let until = DispatchTime.now().uptimeNanoseconds + 2_000_000_000

@@ -9,11 +9,27 @@ public struct ExampleRunner: Sendable {
     public var resolver: ExecutableResolver
     /// Overrides every example's timeout when set (`--timeout`).
     public var timeoutOverride: Double?
+    /// Warm interpreters for Python examples; nil runs everything cold.
+    public var warm: WarmPool?
 
-    public init(config: CourseConfig, resolver: ExecutableResolver = ExecutableResolver(), timeoutOverride: Double? = nil) {
+    public init(config: CourseConfig, resolver: ExecutableResolver = ExecutableResolver(), timeoutOverride: Double? = nil, warm: WarmPool? = nil) {
         self.config = config
         self.resolver = resolver
         self.timeoutOverride = timeoutOverride
+        self.warm = warm
+    }
+
+    /// A pool of warm interpreters when the course's Python runner is a plain interpreter
+    /// (`python3 {file}`) and the course does not ask for cold runs; nil otherwise.
+    public static func warmPool(for config: CourseConfig, resolver: ExecutableResolver) -> WarmPool? {
+        guard config.warm, let runner = config.runner(for: "python"), isPlainPython(runner),
+              case .success(let python) = resolver.resolve(runner.command[0]) else { return nil }
+        let base = ExampleRunner(config: config).environment(home: FileManager.default.temporaryDirectory.path)
+        return WarmPool(python: python, environment: base)
+    }
+
+    static func isPlainPython(_ runner: RunnerConfig) -> Bool {
+        runner.command.count == 2 && runner.command[1] == "{file}" && URL(fileURLWithPath: runner.command[0]).lastPathComponent.hasPrefix("python")
     }
 
     public func timeout(for example: Example) -> Double {
@@ -41,6 +57,13 @@ public struct ExampleRunner: Sendable {
         }
         let limits = ProcessLimits(timeout: timeout(for: example))
         let arguments = Array(runner.arguments(file: file.path).dropFirst())
+        if let warm, Self.isPlainPython(runner) {
+            let request = WarmInterpreter.Request(
+                file: file.path, cwd: folder.path, env: environment(home: folder.path), timeout: limits.timeout,
+                cpu: limits.cpuSeconds, memory: limits.memoryBytes, fsize: limits.fileSizeBytes, cap: limits.outputCap)
+            if let outcome = warm.run(request) { return judge(item, outcome: outcome, limits: limits) }
+            // The warm interpreter failed and was replaced; this example runs cold instead.
+        }
         do {
             let outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment(home: folder.path), directory: folder.path, limits: limits)
             return judge(item, outcome: outcome, limits: limits)

@@ -11,11 +11,11 @@ typedef struct {
 } pf_limits;
 
 /// Starts `path` with `argv` and `envp` in `cwd`, as the leader of a new process group, with
-/// standard input on /dev/null, standard output and error on the given descriptors, every other
-/// descriptor closed, default signal handling, and the limits applied. Returns the child's pid,
-/// or -errno when the program could not be started (exec's own error included).
+/// descriptor i of the child set to fds[i] for i < nfds (a negative entry means /dev/null),
+/// every other descriptor closed, default signal handling, and the limits applied. Returns the
+/// child's pid, or -errno when the program could not be started (exec's own error included).
 pid_t pf_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
-               int stdout_fd, int stderr_fd, pf_limits limits);
+               const int *fds, int nfds, pf_limits limits);
 
 /// Makes this process adopt orphaned descendants (Linux), so grandchildren an example leaves
 /// behind can be reaped instead of lingering as zombies. Returns 0 on success.

@@ -3,7 +3,7 @@ import Yams
 
 /// Turns the text of `course.yaml` into a `CourseConfig`, reporting every problem it finds.
 enum CourseConfigReader {
-    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises"]
+    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm"]
 
     static func read(_ text: String, file: String) -> (CourseConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -19,6 +19,9 @@ enum CourseConfigReader {
         if let timeout = fields.number("timeout") { config.timeout = timeout }
         if let size = fields.integer("max_file_size") { config.maxFileSize = size }
         config.exercises = fields.string("exercises", required: false, in: "course.yaml")
+        if let warm = fields.node("warm") {
+            if let value = warm.bool { config.warm = value } else { fields.report(.error(fields.location(of: warm), "`warm` must be true or false")) }
+        }
         config.sections = readSections(&fields)
         config.runners = readRunners(&fields)
         config.environment = readEnvironment(&fields)

@@ -14,6 +14,8 @@ public struct CourseConfig: Sendable, Hashable {
     public var environment: [String: String]
     /// Folder holding practice exercises, relative to the course folder.
     public var exercises: String?
+    /// Run Python examples through warm interpreters (`warm: false` runs one cold process each).
+    public var warm: Bool = true
 
     public static let defaultTimeout = 10.0
     public static let defaultMaxFileSize = 1 << 20

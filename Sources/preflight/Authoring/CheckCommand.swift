@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Time limit per example in seconds, overriding the lessons'.", valueName: "S"))
     var timeout: Double?
 
+    @Flag(help: "Start a new Python interpreter for every example instead of forking warm ones.")
+    var cold = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
@@ -41,7 +44,10 @@ struct CheckCommand: ParsableCommand {
         let selected = try LessonSelection.resolve(lessons, in: course)
         let items = selected.flatMap(CheckItem.items(for:))
         let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
-        let session = CheckSession(runner: ExampleRunner(config: course.config, timeoutOverride: timeout), jobs: jobs, cache: cache, readsCache: !noCache)
+        let resolver = ExecutableResolver()
+        let warm = cold ? nil : ExampleRunner.warmPool(for: course.config, resolver: resolver)
+        let runner = ExampleRunner(config: course.config, resolver: resolver, timeoutOverride: timeout, warm: warm)
+        let session = CheckSession(runner: runner, jobs: jobs, cache: cache, readsCache: !noCache)
         let report = CheckReport(format: format)
         let printer = OrderedPrinter(count: items.count) { report.printLive($0) }
         let results = session.run(items) { index, result in printer.deliver(index, result) }
