@@ -46,35 +46,42 @@ public struct ExampleRunner: Sendable {
         case .success(let path): executable = path
         case .failure(let error): return CheckResult(item: item, verdict: .runnerMissing(error.description), duration: 0, fromCache: false)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("example.\(runner.fileExtension)")
+        let folder: ScratchFolder
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(example.code.utf8).write(to: file)
+            folder = try ScratchFolder(prefix: "preflight-")
         } catch {
-            return CheckResult(item: item, verdict: .failedToStart("cannot write the example to \(folder.path): \(error.localizedDescription)"), duration: 0, fromCache: false)
+            return CheckResult(item: item, verdict: .failedToStart("cannot make a temporary folder: \(error)"), duration: 0, fromCache: false)
+        }
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("example.\(runner.fileExtension)")
+        do {
+            try folder.write(example.code, to: file.lastPathComponent)
+        } catch {
+            return CheckResult(item: item, verdict: .failedToStart("cannot write the example to \(folder.url.path): \(error)"), duration: 0, fromCache: false)
         }
         let limits = ProcessLimits(timeout: timeout(for: example))
         let arguments = Array(runner.arguments(file: file.path).dropFirst())
         if let warm, Self.isPlainPython(runner) {
             let request = WarmInterpreter.Request(
-                file: file.path, cwd: folder.path, env: environment(home: folder.path), timeout: limits.timeout,
+                file: file.path, cwd: folder.url.path, env: environment(home: folder.url.path), timeout: limits.timeout,
                 cpu: limits.cpuSeconds, memory: limits.memoryBytes, fsize: limits.fileSizeBytes, cap: limits.outputCap)
             if let outcome = warm.run(request) { return judge(item, outcome: outcome, limits: limits) }
             // The warm interpreter failed and was replaced; this example runs cold instead.
         }
         do {
-            let outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment(home: folder.path), directory: folder.path, limits: limits)
+            let outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment(home: folder.url.path), directory: folder.url.path, limits: limits)
             return judge(item, outcome: outcome, limits: limits)
         } catch {
             return CheckResult(item: item, verdict: .failedToStart("\(error)"), duration: 0, fromCache: false)
         }
     }
 
+    /// Read once: `ProcessInfo.environment` copies the whole environment on every call.
+    static let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+
     func environment(home: String) -> [String: String] {
         var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "PATH": Self.searchPath,
             "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
         ]
         for (key, value) in config.environment { environment[key] = value }

@@ -19,6 +19,10 @@ final class WarmRunnerTests: XCTestCase {
         ("prints", "print('hello')\n"),
         ("main guard", "if __name__ == '__main__':\n    print('as a script')\n"),
         ("fresh globals", "print('leftover' in globals())\nleftover = 1\n"),
+        ("module attributes", "print(sorted(globals()))\nprint(__loader__.__class__.__name__, __spec__, __package__, __cached__, __doc__)\n"),
+        ("annotations and docstring", "'''Doc.'''\nx: int = 1\nprint(__doc__, __annotations__)\n"),
+        ("imports a module the runner did not", "import decimal, json\nprint(json.dumps({'d': str(decimal.Decimal('0.1') * 3)}))\n"),
+        ("pickles a class from __main__", "import pickle\nclass P:\n    pass\nprint(type(pickle.loads(pickle.dumps(P()))).__name__)\n"),
         ("sys.exit with a code", "import sys\nprint('before')\nsys.exit(3)\n"),
         ("sys.exit with a message", "import sys\nsys.exit('fatal: bad config')\n"),
         ("sys.exit(None)", "raise SystemExit\n"),
@@ -50,7 +54,7 @@ final class WarmRunnerTests: XCTestCase {
 
     /// Temporary folder names differ per run; everything else must match exactly.
     func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: #"/[^\s"']*preflight-[0-9A-F-]{36}"#, with: "<tmp>", options: .regularExpression)
+        text.replacingOccurrences(of: #"/[^\s"']*preflight-[A-Za-z0-9]{8}"#, with: "<tmp>", options: .regularExpression)
     }
 
     func testWarmMatchesColdOnEveryTrickyProgram() throws {
