@@ -17,6 +17,7 @@ test: build
 	$(SWIFT) test --build-path $(BUILD_DIR)
 	$(PREFLIGHT) lint --course lessons
 	$(PREFLIGHT) check --course lessons --no-cache
+	$(PREFLIGHT) exercise verify --course lessons
 
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)

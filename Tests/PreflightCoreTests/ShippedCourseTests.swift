@@ -10,5 +10,6 @@ final class ShippedCourseTests: XCTestCase {
         let course = try XCTUnwrap(result.course)
         XCTAssertEqual(course.config.sections.first?.id, "overview")
         XCTAssertEqual(course.config.sections.count, 10)
+        XCTAssertEqual(course.lessons.first?.id, "production-deployment-checklist", "the course opens with the overview lesson")
     }
 }
