@@ -37,6 +37,15 @@ final class RendererGoldenTests: XCTestCase {
 
     func testAllElements() throws { try checkGolden("elements") }
     func testWideAndCombiningCharacters() throws { try checkGolden("wide") }
+    func testPipeTablesAlignOrFallBackToOneBlockPerRow() throws {
+        try checkGolden("table")
+        let wide = try render("table", width: 120, colour: false)
+        XCTAssertTrue(wide.contains { $0.hasPrefix("Environment │ the code runs") }, "rows keep their own lines, columns aligned")
+        XCTAssertFalse(wide.contains { $0.contains("|---") }, "the delimiter row is not shown")
+        let narrow = try render("table", width: 40, colour: false)
+        XCTAssertTrue(narrow.contains("  Checked in: Deployment Environment"), "a narrow terminal gets labelled cells")
+        XCTAssertTrue(narrow.contains { $0.hasPrefix("| not a table because") }, "a paragraph that only looks like a table stays prose")
+    }
     func testInjectionIsShownNotObeyed() throws {
         try checkGolden("injection")
         for colour in [false, true] {

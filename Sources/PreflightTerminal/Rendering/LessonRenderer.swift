@@ -37,6 +37,9 @@ public struct LessonRenderer {
             }
             return lines
         case .paragraph:
+            if let table = PipeTable(paragraph: block, runs: { inlineRuns($0, styles: []) }) {
+                return table.render(width: width, styler: styler)
+            }
             return wrapper.wrap(inlineRuns(block.children, styles: []))
         case .codeBlock(let info, let code, _):
             return codeBlock(language: InfoWords.language(info), code: code, width: width)
