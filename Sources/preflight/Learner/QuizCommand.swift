@@ -79,7 +79,8 @@ struct QuizCommand: ParsableCommand {
                 Console.out(report.verdict(answer).map { "   " + $0 }.joined(separator: "\n"))
             }
         }
-        Console.out(report.summary(questions: plan.questions, graded: graded, previous: previous).joined(separator: "\n"))
+        let sections = course.config.sections.map { (title: $0.title, lessonIDs: Set(course.lessons(inSection: $0.id).map(\.id))) }
+        Console.out(report.summary(questions: plan.questions, graded: graded, previous: previous, sections: sections).joined(separator: "\n"))
     }
 
     /// Questions grouped by section for the exam, by lesson otherwise.

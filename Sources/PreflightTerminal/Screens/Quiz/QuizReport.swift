@@ -28,12 +28,16 @@ public struct QuizReport {
         answer.contains("\n") ? "\n" + answer.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + Visible.escape(String($0)) }.joined(separator: "\n") : Visible.escape(answer)
     }
 
-    public func summary(questions: [QuizQuestion], graded: [GradedAnswer], previous: [QuizAttemptSummary]) -> [String] {
+    /// `sections` gives, in course order, each section's title and lesson ids; when the questions
+    /// span more than one section the summary scores each, so an exam shows where to go back.
+    public func summary(questions: [QuizQuestion], graded: [GradedAnswer], previous: [QuizAttemptSummary],
+                        sections: [(title: String, lessonIDs: Set<String>)] = []) -> [String] {
         let right = graded.filter(\.correct).count
         let percent = graded.isEmpty ? 0 : right * 100 / graded.count
         var lines = ["", styler.apply([.bold], "Score: \(right) of \(graded.count) (\(percent)%)")]
         let skipped = graded.filter(\.skipped).count
         if skipped > 0 { lines.append("Skipped: \(skipped)") }
+        lines += bySection(questions: questions, graded: graded, sections: sections)
         let misses = zip(questions, graded).filter { !$0.1.correct }
         if !misses.isEmpty {
             lines.append("")
@@ -54,6 +58,26 @@ public struct QuizReport {
                 let change = right - last.correct
                 lines.append(change > 0 ? "Up \(change) on last time." : change < 0 ? "Down \(-change) on last time." : "The same as last time.")
             }
+        }
+        return lines
+    }
+
+    private func bySection(questions: [QuizQuestion], graded: [GradedAnswer], sections: [(title: String, lessonIDs: Set<String>)]) -> [String] {
+        let scored = sections.compactMap { section -> (title: String, right: Int, total: Int)? in
+            let answers = zip(questions, graded).filter { section.lessonIDs.contains($0.0.lessonID) }.map(\.1)
+            return answers.isEmpty ? nil : (section.title, answers.filter(\.correct).count, answers.count)
+        }
+        guard scored.count > 1 else { return [] }
+        let width = scored.map { TextWidth.of(Visible.escape($0.title)) }.max() ?? 0
+        var lines = ["", styler.apply([.bold], "By section:")]
+        for entry in scored {
+            let title = Visible.escape(entry.title)
+            let mark = entry.right == entry.total ? styler.apply([.green], "✓") : styler.apply([.yellow], "·")
+            lines.append("  \(mark) \(title)\(String(repeating: " ", count: width - TextWidth.of(title)))  \(entry.right) of \(entry.total)")
+        }
+        let weakest = scored.filter { $0.right < $0.total }.sorted { Double($0.right) / Double($0.total) < Double($1.right) / Double($1.total) }
+        if let first = weakest.first {
+            lines.append("  Revisit first: \(Visible.escape(first.title)).")
         }
         return lines
     }
