@@ -5,10 +5,12 @@ import PreflightCore
 /// always give the same grade, so it is tested exhaustively and reused by lint to check that
 /// every answer key passes its own grader.
 public enum Grader {
-    public static func grade(_ question: QuizQuestion, _ response: QuizResponse) -> GradedAnswer {
+    /// - Parameter order: how the options were shown, so the answer and the right answer are
+    ///   described with the letters the learner saw (authored order when nil).
+    public static func grade(_ question: QuizQuestion, _ response: QuizResponse, shown order: DisplayOrder? = nil) -> GradedAnswer {
         var result = GradedAnswer(
-            questionID: question.id, correct: false, score: 0, partialScore: 0, given: describe(response, for: question),
-            rightAnswer: rightAnswer(question), explanation: question.explanation, feedback: [], skipped: response == .skipped)
+            questionID: question.id, correct: false, score: 0, partialScore: 0, given: describe(response, for: question, shown: order),
+            rightAnswer: rightAnswer(question, shown: order), explanation: question.explanation, feedback: [], skipped: response == .skipped)
         guard response != .skipped else { return result }
         switch (question.answer, response) {
         case (.choice(let options), .choice(let picked)):
@@ -56,11 +58,24 @@ public enum Grader {
         String(UnicodeScalar(UInt8(65 + index % 26)))
     }
 
-    /// The right answer as a learner would write it, in authored order.
-    public static func rightAnswer(_ question: QuizQuestion) -> String {
+    /// The letter an authored option was shown under.
+    static func letter(_ authored: Int, shown order: DisplayOrder?) -> String {
+        letter(order?.shown.firstIndex(of: authored) ?? authored)
+    }
+
+    /// Picked options as the learner saw them: letters in display order, each with its text.
+    static func describe(choices: [Int], of options: [ChoiceOption], shown order: DisplayOrder?) -> String {
+        choices.filter { $0 < options.count }
+            .map { (position: order?.shown.firstIndex(of: $0) ?? $0, text: options[$0].text) }
+            .sorted { $0.position < $1.position }
+            .map { "\(letter($0.position)) (\($0.text))" }.joined(separator: ", ")
+    }
+
+    /// The right answer as a learner would write it, with the letters they saw.
+    public static func rightAnswer(_ question: QuizQuestion, shown order: DisplayOrder? = nil) -> String {
         switch question.answer {
         case .choice(let options):
-            return options.indices.filter { options[$0].isCorrect }.map { "\(letter($0)) (\(options[$0].text))" }.joined(separator: ", ")
+            return describe(choices: options.indices.filter { options[$0].isCorrect }, of: options, shown: order)
         case .shortAnswer(let keys):
             return keys.map(describe(key:)).joined(separator: " or ")
         case .predictOutput(let example):
@@ -85,11 +100,13 @@ public enum Grader {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    static func describe(_ response: QuizResponse, for question: QuizQuestion) -> String {
+    static func describe(_ response: QuizResponse, for question: QuizQuestion, shown order: DisplayOrder?) -> String {
         switch response {
         case .skipped: return "(skipped)"
         case .text(let text): return text
-        case .choice(let picked): return picked.sorted().map(letter).joined(separator: ", ")
+        case .choice(let picked):
+            guard case .choice(let options) = question.answer else { return "" }
+            return describe(choices: Array(picked), of: options, shown: order)
         case .ordering(let order):
             guard case .ordering(let items) = question.answer else { return "" }
             return order.map { $0 < items.count ? items[$0] : "?" }.joined(separator: " → ")

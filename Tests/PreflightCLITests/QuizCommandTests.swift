@@ -32,6 +32,21 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertEqual(total["questions"] as? Int, 7)
     }
 
+    func testFinalExamScoresEverySectionOfTheShippedCourse() throws {
+        let shipped = TestPaths.shippedCourse.path
+        let exam = try PreflightBinary.run(["quiz", "--all", "--seed", "5", "--answers", "-", "--course", shipped, "--state", state.path],
+                                           input: String(repeating: "skip\n", count: 20))
+        XCTAssertEqual(exam.status, 0, exam.stderr)
+        XCTAssertTrue(exam.stdout.contains("Score: 0 of 20 (0%)"), exam.stdout)
+        let breakdown = try XCTUnwrap(exam.stdout.components(separatedBy: "By section:").last)
+        let rows = breakdown.split(separator: "\n").filter { $0.range(of: #"^  [·✓] \S.* +0 of 2$"#, options: .regularExpression) != nil }
+        XCTAssertEqual(rows.count, 10, "each of the ten sections is scored, two questions each:\n\(breakdown)")
+        XCTAssertTrue(rows.first?.contains("Overview") == true && rows.last?.contains("Compliance and Auditing") == true, breakdown)
+        XCTAssertTrue(breakdown.contains("Revisit first: Overview."), breakdown)
+        let lessonQuiz = try quiz(["first-lesson"], input: "B\n")
+        XCTAssertFalse(lessonQuiz.stdout.contains("By section:"), "one section needs no breakdown")
+    }
+
     func testAttemptsAreStoredAndCompared() throws {
         _ = try quiz(["first-lesson"], input: "A\n")
         let second = try quiz(["first-lesson"], input: "B\n")

@@ -29,6 +29,15 @@ final class GraderTests: XCTestCase {
         XCTAssertFalse(Grader.grade(q, .choice([0, 1])).correct)
     }
 
+    func testAnswersAreDescribedWithTheLettersTheLearnerSaw() {
+        let q = choice([false, true, false])
+        // Shown as A = option 2, B = option 0, C = option 1: the learner picked B, the right one is C.
+        let graded = Grader.grade(q, .choice([0]), shown: DisplayOrder(shown: [2, 0, 1]))
+        XCTAssertEqual(graded.given, "B (option 0)")
+        XCTAssertEqual(graded.rightAnswer, "C (option 1)")
+        XCTAssertEqual(Grader.grade(q, .choice([0])).given, "A (option 0)", "authored letters when nothing was shuffled")
+    }
+
     func testSelectAllScoresExactSetAndRecordsPartialCredit() {
         let q = choice([true, true, false, true])
         let exact = Grader.grade(q, .choice([0, 1, 3]))

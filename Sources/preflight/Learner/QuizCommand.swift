@@ -110,7 +110,7 @@ struct QuizCommand: ParsableCommand {
         }
         switch AnswerScript.read(text, questions: plan.questions, orders: plan.orders) {
         case .success(let responses):
-            return zip(plan.questions, responses).map { Grader.grade($0, $1) }
+            return zip(zip(plan.questions, responses), plan.orders).map { Grader.grade($0.0, $0.1, shown: $1) }
         case .failure(let problem):
             Console.error("\(source):\(problem.line):1: error: \(Visible.escape(problem.message))")
             throw ExitCode(ExitCodes.dataError)

@@ -34,7 +34,7 @@ public struct QuizConversation {
                     skipped.append(index)
                     continue
                 }
-                let answer = Grader.grade(plan.questions[index], response)
+                let answer = Grader.grade(plan.questions[index], response, shown: plan.orders[index])
                 graded[index] = answer
                 write(QuizReport(styler: styler).verdict(answer).joined(separator: "\n"))
             }
