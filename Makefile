@@ -8,7 +8,7 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test build deps lint check bench clean
+.PHONY: start test build deps lint check bench bench-peers clean
 
 start: build
 	@$(PREFLIGHT)
@@ -50,6 +50,12 @@ lint: build
 bench: deps
 	$(SWIFT) build -c release --build-path $(BUILD_DIR)
 	python3 bench/check_bench.py --binary $(BUILD_DIR)/release/preflight
+
+# Warm and cold runners against phmdoctest, pytest-codeblocks, sybil and byexample (installed
+# from PyPI into bench/out/venv on first use), and a 5,000-example corpus.
+bench-peers: deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR)
+	python3 bench/peers_bench.py --binary $(BUILD_DIR)/release/preflight
 
 clean:
 	rm -rf $(BUILD_DIR)
