@@ -58,11 +58,6 @@ public enum Grader {
         String(UnicodeScalar(UInt8(65 + index % 26)))
     }
 
-    /// The letter an authored option was shown under.
-    static func letter(_ authored: Int, shown order: DisplayOrder?) -> String {
-        letter(order?.shown.firstIndex(of: authored) ?? authored)
-    }
-
     /// Picked options as the learner saw them: letters in display order, each with its text.
     static func describe(choices: [Int], of options: [ChoiceOption], shown order: DisplayOrder?) -> String {
         choices.filter { $0 < options.count }

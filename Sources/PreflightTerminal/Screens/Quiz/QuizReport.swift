@@ -75,10 +75,8 @@ public struct QuizReport {
             let mark = entry.right == entry.total ? styler.apply([.green], "✓") : styler.apply([.yellow], "·")
             lines.append("  \(mark) \(title)\(String(repeating: " ", count: width - TextWidth.of(title)))  \(entry.right) of \(entry.total)")
         }
-        let weakest = scored.filter { $0.right < $0.total }.sorted { Double($0.right) / Double($0.total) < Double($1.right) / Double($1.total) }
-        if let first = weakest.first {
-            lines.append("  Revisit first: \(Visible.escape(first.title)).")
-        }
+        let weakest = scored.filter { $0.right < $0.total }.min { Double($0.right) / Double($0.total) < Double($1.right) / Double($1.total) }
+        if let weakest { lines.append("  Revisit first: \(Visible.escape(weakest.title)).") }
         return lines
     }
 
