@@ -34,11 +34,16 @@ public struct ExerciseChecker: Sendable {
         case .success(let path): executable = path
         case .failure(let error): return Outcome(passed: false, output: "", duration: 0, problem: error.description)
         }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-exercise-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let scratch: ScratchFolder
+        do {
+            scratch = try ScratchFolder(prefix: "preflight-exercise-")
+        } catch {
+            return Outcome(passed: false, output: "", duration: 0, problem: "cannot make a temporary folder: \(error)")
+        }
+        defer { scratch.remove() }
+        let work = scratch.url
         let checkCopy = work.appendingPathComponent(URL(fileURLWithPath: exercise.check).lastPathComponent)
         do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: folder.appendingPathComponent(exercise.check), to: checkCopy)
             try FileManager.default.copyItem(at: candidate, to: work.appendingPathComponent(exercise.file))
         } catch {

@@ -16,9 +16,11 @@ struct ScratchFolder {
 
     let url: URL
 
+    /// Read once: `ProcessInfo.environment` copies the whole environment on every call.
+    static let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+
     init(prefix: String) throws {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(base)/\(prefix)XXXXXXXX".utf8CString)
+        var template = Array("\(Self.base)/\(prefix)XXXXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw Failure(description: String(cString: strerror(errno)))
         }
@@ -30,13 +32,7 @@ struct ScratchFolder {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 { if errno == EINTR { continue } else { throw Failure(description: String(cString: strerror(errno))) } }
-            offset += count
-        }
+        guard Array(text.utf8).withUnsafeBytes({ writeAll(fd, $0) }) else { throw Failure(description: String(cString: strerror(errno))) }
     }
 
     /// Removes the folder; the quick path covers the usual case of one file left inside.

@@ -55,16 +55,7 @@ final class WarmInterpreter {
     func run(_ request: Request) -> ProcessOutcome? {
         guard var line = try? JSONEncoder().encode(request) else { return nil }
         line.append(0x0A)
-        let written = line.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(requests, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 { if errno == EINTR { continue } else { return false } }
-                offset += count
-            }
-            return true
-        }
-        guard written else { return nil }
+        guard line.withUnsafeBytes({ writeAll(requests, $0) }) else { return nil }
         // The child's own deadline is enforced inside; this one catches a wedged interpreter.
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64((request.timeout + 10) * 1_000_000_000)
         guard let reply = readLine(deadline: deadline), let response = try? JSONDecoder().decode(Response.self, from: Data(reply.utf8)) else { return nil }
