@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "PreflightRunnerTests", dependencies: ["PreflightRunner", "PreflightCore", "TestSupport"]),
         .testTarget(
             name: "PreflightTerminalTests",
-            dependencies: ["PreflightTerminal", "PreflightCore", "TestSupport"],
+            dependencies: ["PreflightTerminal", "PreflightCore", "PreflightGrading", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Writes progress until killed; the durability tests run it as a separate process.

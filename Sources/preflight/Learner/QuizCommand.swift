@@ -72,7 +72,7 @@ struct QuizCommand: ParsableCommand {
             Console.out(try QuizReport.json(questions: plan.questions, graded: graded))
             return
         }
-        let report = QuizReport(styler: styler)
+        let report = QuizReport(styler: styler, width: interactive ? QuizAttempts.width : nil)
         if !interactive {
             for (number, (question, answer)) in zip(plan.questions, graded).enumerated() {
                 Console.out("\(number + 1). \(Visible.escape(question.title))")

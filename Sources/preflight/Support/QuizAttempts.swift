@@ -7,9 +7,11 @@ import PreflightTerminal
 /// Shared by `preflight quiz` and the learn screen's quiz key: ask in line mode, then store the
 /// attempt and show the summary with earlier attempts at the same set.
 enum QuizAttempts {
+    /// Questions and explanations are wrapped to the terminal, capped for readable lines.
+    static var width: Int { min(TerminalSize.current()?.columns ?? 80, 100) }
+
     static func askInteractively(_ plan: QuizPlan, styler: Styler) -> [GradedAnswer] {
-        let width = min(TerminalSize.current()?.columns ?? 80, 100)
-        return QuizConversation(plan: plan, styler: styler, width: width, readLine: { Swift.readLine() }, write: { Console.out($0) }).run()
+        QuizConversation(plan: plan, styler: styler, width: width, readLine: { Swift.readLine() }, write: { Console.out($0) }).run()
     }
 
     /// Saves the attempt (one transaction) and returns the attempts before it.
@@ -35,7 +37,7 @@ enum QuizAttempts {
             let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
             let graded = askInteractively(plan, styler: styler)
             let previous = record(plan, graded: graded, store: store)
-            Console.out(QuizReport(styler: styler).summary(questions: plan.questions, graded: graded, previous: previous).joined(separator: "\n"))
+            Console.out(QuizReport(styler: styler, width: width).summary(questions: plan.questions, graded: graded, previous: previous).joined(separator: "\n"))
             Console.out(styler.apply([.dim], "\nPress Enter to return to the lesson."))
             _ = Swift.readLine()
             return "Quiz: \(graded.filter(\.correct).count) of \(graded.count) right."

@@ -36,7 +36,7 @@ public struct QuizConversation {
                 }
                 let answer = Grader.grade(plan.questions[index], response, shown: plan.orders[index])
                 graded[index] = answer
-                write(QuizReport(styler: styler).verdict(answer).joined(separator: "\n"))
+                write(QuizReport(styler: styler, width: width).verdict(answer).joined(separator: "\n"))
             }
             pending = skipped
             secondPass = true
@@ -48,25 +48,26 @@ public struct QuizConversation {
         let question = plan.questions[index]
         let order = plan.orders[index]
         write("")
-        write(styler.apply([.bold], "Question \(index + 1) of \(plan.questions.count)") + styler.apply([.dim], " · \(kindName(question.kind)) · \(question.lessonID)"))
-        write(styler.apply([.bold], Visible.escape(question.title)))
+        let wrapper = TextWrapper(width: width, styler: styler)
+        let header = [StyledRun("Question \(index + 1) of \(plan.questions.count)", [.bold]), StyledRun(" · \(kindName(question.kind)) · \(question.lessonID)", [.dim])]
+        write(wrapper.wrap(header).joined(separator: "\n"))
+        write(wrapper.wrap([StyledRun(Visible.escape(question.title), [.bold])]).joined(separator: "\n"))
         let renderer = LessonRenderer(width: width, styler: styler)
         let prompt = renderer.render(blocks: question.prompt)
         if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
+        let labels: [String]
         switch question.answer {
-        case .choice(let options):
-            for (position, authored) in order.shown.enumerated() {
-                write("  \(styler.apply([.cyan, .bold], Grader.letter(position))). \(Visible.escape(options[authored].text))")
-            }
-        case .ordering(let items):
-            for (position, authored) in order.shown.enumerated() {
-                write("  \(styler.apply([.cyan, .bold], Grader.letter(position))). \(Visible.escape(items[authored]))")
-            }
-        default: break
+        case .choice(let options): labels = order.shown.map { options[$0].text }
+        case .ordering(let items): labels = order.shown.map { items[$0] }
+        default: labels = []
+        }
+        for (position, label) in labels.enumerated() {
+            let runs = [StyledRun(Grader.letter(position), [.cyan, .bold]), StyledRun(". " + Visible.escape(label))]
+            write(wrapper.wrap(runs, firstPrefix: "  ", restPrefix: "     ").joined(separator: "\n"))
         }
         let skipHint = secondPass ? "" : "; Enter or `skip` to come back to it later"
         while true {
-            write(styler.apply([.dim], hint(question) + skipHint))
+            write(TextWrapper(width: width, styler: styler).wrap([StyledRun(hint(question) + skipHint, [.dim])]).joined(separator: "\n"))
             guard let first = readLine() else { ended = true; return .skipped }
             var input = first
             if case .predictOutput = question.answer, !["", "skip"].contains(first.trimmingCharacters(in: .whitespaces).lowercased()) {

@@ -7,21 +7,45 @@ import PreflightStore
 /// score, and earlier attempts at the same set. Also the JSON form for scripts.
 public struct QuizReport {
     public let styler: Styler
+    /// The terminal's width, to wrap explanations and feedback at word boundaries; nil (piped
+    /// output) leaves each on one line.
+    public let width: Int?
 
-    public init(styler: Styler) { self.styler = styler }
+    public init(styler: Styler, width: Int? = nil) {
+        self.styler = styler
+        self.width = width
+    }
 
     public func verdict(_ graded: GradedAnswer) -> [String] {
-        if graded.skipped { return [styler.apply([.yellow], "– Skipped.") + " Right answer: " + Visible.escape(graded.rightAnswer)] }
+        if graded.skipped { return headline(StyledRun("– Skipped.", [.yellow]), right: graded.rightAnswer, unwrapped: Visible.escape(graded.rightAnswer)) }
         var lines: [String]
         if graded.correct {
             lines = [styler.apply([.green, .bold], "✓ Right.")]
         } else {
-            lines = [styler.apply([.red, .bold], "✗ Not quite.") + " Right answer: " + shown(graded.rightAnswer)]
+            lines = headline(StyledRun("✗ Not quite.", [.red, .bold]), right: graded.rightAnswer, unwrapped: shown(graded.rightAnswer))
             if graded.partialScore > 0 { lines.append("  Partly right: \(Int((graded.partialScore * 100).rounded()))% partial credit.") }
         }
-        for feedback in graded.feedback { lines.append(styler.apply([.italic], "  » " + Visible.escape(feedback))) }
-        if let explanation = graded.explanation { lines.append("  " + Visible.escape(explanation, keepNewlines: true).replacingOccurrences(of: "\n", with: "\n  ")) }
+        for feedback in graded.feedback { lines += paragraph(Visible.escape(feedback), first: "  » ", rest: "    ", styles: [.italic]) }
+        if let explanation = graded.explanation { lines += paragraph(Visible.escape(explanation, keepNewlines: true), first: "  ", rest: "  ") }
         return lines
+    }
+
+    /// "✗ Not quite. Right answer: …", wrapped when the answer is one line and the width known;
+    /// otherwise `unwrapped` is the answer as shown.
+    private func headline(_ verdict: StyledRun, right: String, unwrapped: String) -> [String] {
+        guard let width, !right.contains("\n") else { return [styler.apply(verdict.styles, verdict.text) + " Right answer: " + unwrapped] }
+        return TextWrapper(width: width, styler: styler).wrap([verdict, StyledRun(" Right answer: " + Visible.escape(right))], restPrefix: "  ")
+    }
+
+    /// "  Your answer: …" in the summary; answers of several lines keep their own lines.
+    private func labelled(_ label: String, _ answer: String) -> [String] {
+        answer.contains("\n") ? ["  \(label): \(shown(answer))"] : paragraph("\(label): " + Visible.escape(answer), first: "  ", rest: "    ")
+    }
+
+    /// Author's prose under a verdict: wrapped to `width` when known, indented either way.
+    private func paragraph(_ text: String, first: String, rest: String, styles: [ANSI.SGR] = []) -> [String] {
+        guard let width else { return [styler.apply(styles, first + text.replacingOccurrences(of: "\n", with: "\n" + rest))] }
+        return TextWrapper(width: width, styler: styler).wrap([StyledRun(text, styles)], firstPrefix: first, restPrefix: rest)
     }
 
     private func shown(_ answer: String) -> String {
@@ -43,10 +67,10 @@ public struct QuizReport {
             lines.append("")
             lines.append(styler.apply([.bold], "To review:"))
             for (question, answer) in misses {
-                lines.append("• \(Visible.escape(question.title)) (\(question.lessonID))")
-                lines.append("  Your answer: \(shown(answer.given))")
-                lines.append("  Right answer: \(shown(answer.rightAnswer))")
-                if let explanation = answer.explanation { lines.append("  " + Visible.escape(explanation)) }
+                lines += paragraph("\(Visible.escape(question.title)) (\(question.lessonID))", first: "• ", rest: "  ")
+                lines += labelled("Your answer", answer.given)
+                lines += labelled("Right answer", answer.rightAnswer)
+                if let explanation = answer.explanation { lines += paragraph(Visible.escape(explanation), first: "  ", rest: "  ") }
             }
         }
         if !previous.isEmpty {
