@@ -5,7 +5,7 @@ import PackageDescription
 // -> runner / grader / store -> terminal. Each arrow is a module boundary.
 let package = Package(
     name: "Preflight",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
     ],
@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Pure: grades answers and schedules flashcards; no terminal, no store.
         .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),
-        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore", "PreflightGrading"]),
+        // Signal handlers that give the terminal back must be async-signal-safe: C.
+        .target(name: "CTerminalSupport"),
+        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore", "PreflightGrading", "CTerminalSupport"]),
         .executableTarget(
             name: "preflight",
             dependencies: [
@@ -64,5 +66,5 @@ let package = Package(
             dependencies: ["TestSupport"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PreflightCore
 
 /// Remembers which examples passed, keyed by `CheckItem.cacheKey`. The store implements it;
@@ -73,30 +74,26 @@ public struct CheckSession: Sendable {
     }
 }
 
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [CheckResult?]
-    private let lock = NSLock()
+/// One slot per item, filled by whichever worker ran it.
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[CheckResult?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ result: CheckResult) {
-        lock.lock(); slots[index] = result; lock.unlock()
-    }
+    func set(_ index: Int, _ result: CheckResult) { slots.withLock { $0[index] = result } }
 
-    var values: [CheckResult] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.map { $0! }
-    }
+    var values: [CheckResult] { slots.withLock { $0.map { $0! } } }
 }
 
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
+/// Hands out item numbers to workers, each once.
+private final class Counter: Sendable {
+    private let value = Mutex(0)
 
     func take(below limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
+        value.withLock { value in
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Finds each runner's program once per run. On machines where `python3` is a version-manager
 /// shim (pyenv's costs about 0.1 s a start), the interpreter it points to is asked for its real
 /// path once, and every example then starts that directly.
-public final class ExecutableResolver: @unchecked Sendable {
-    private var resolved: [String: Result<String, RunnerError>] = [:]
-    private let lock = NSLock()
+public final class ExecutableResolver: Sendable {
+    private let resolved = Mutex<[String: Result<String, RunnerError>]>([:])
     private let searchPath: String
 
     public init(searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") {
@@ -13,11 +13,9 @@ public final class ExecutableResolver: @unchecked Sendable {
     }
 
     public func resolve(_ program: String) -> Result<String, RunnerError> {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = resolved[program] { return known }
+        if let known = resolved.withLock({ $0[program] }) { return known }
         let result = find(program).map(realInterpreter)
-        resolved[program] = result
+        resolved.withLock { $0[program] = result }
         return result
     }
 

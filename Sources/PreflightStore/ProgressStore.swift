@@ -3,7 +3,7 @@ import GRDB
 
 /// A learner's progress in one course, in SQLite through GRDB: WAL mode, one transaction per
 /// change, a versioned schema made by migrations. The only module that speaks SQL.
-public final class ProgressStore: @unchecked Sendable {
+public final class ProgressStore: Sendable {
     public let url: URL
     let pool: DatabasePool
 

@@ -1,13 +1,15 @@
 import Foundation
+import Synchronization
 import PreflightCore
 import PreflightRunner
 import XCTest
 
 final class CheckSessionTests: XCTestCase {
-    final class MemoryCache: CheckCache, @unchecked Sendable {
-        var keys: Set<String> = []
-        func passedKeys(among keys: [String]) -> Set<String> { self.keys.intersection(keys) }
-        func recordPasses(_ keys: [String]) { self.keys.formUnion(keys) }
+    final class MemoryCache: CheckCache {
+        let stored = Mutex<Set<String>>([])
+        var keys: Set<String> { stored.withLock { $0 } }
+        func passedKeys(among keys: [String]) -> Set<String> { stored.withLock { $0.intersection(keys) } }
+        func recordPasses(_ keys: [String]) { stored.withLock { $0.formUnion(keys) } }
     }
 
     let config = CourseConfig(id: "t", title: "T", runners: ["sh": RunnerConfig(command: ["sh", "{file}"], fileExtension: "sh")], timeout: 5)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Small helpers shared by the test targets.
 public enum TestPaths {
@@ -53,13 +54,18 @@ public enum PreflightBinary {
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
         // Read both pipes before waiting, so a chatty command cannot fill a pipe and stall.
-        var outData = Data(), errData = Data()
+        let outData = Mutex(Data())
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let reader = out.fileHandleForReading
+        DispatchQueue.global().async {
+            let data = reader.readDataToEndOfFile()
+            outData.withLock { $0 = data }
+            group.leave()
+        }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData.withLock { $0 }, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }

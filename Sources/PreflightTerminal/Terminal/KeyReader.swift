@@ -1,3 +1,5 @@
+import CTerminalSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +38,8 @@ public final class KeyReader {
             if let event = decode() { return event }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
             let resizeIndex = fds.count
-            if TerminalRestore.resizePipe[0] >= 0 { fds.append(pollfd(fd: TerminalRestore.resizePipe[0], events: Int16(POLLIN), revents: 0)) }
+            let resizeFD = pf_term_resize_fd()
+            if resizeFD >= 0 { fds.append(pollfd(fd: resizeFD, events: Int16(POLLIN), revents: 0)) }
             let extraIndex = fds.count
             if let extra { fds.append(pollfd(fd: extra, events: Int16(POLLIN), revents: 0)) }
             let wait: Int32 = buffer.isEmpty ? timeoutMilliseconds : 30
@@ -49,8 +52,7 @@ public final class KeyReader {
             }
             if extra != nil, fds[extraIndex].revents != 0 { return .ready }
             if resizeIndex < extraIndex, fds[resizeIndex].revents != 0 {
-                var drain = [UInt8](repeating: 0, count: 64)
-                while read(fds[resizeIndex].fd, &drain, drain.count) > 0 {}
+                pf_term_drain_resize()
                 return .resize
             }
             var chunk = [UInt8](repeating: 0, count: 256)

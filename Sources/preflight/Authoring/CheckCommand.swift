@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import PreflightCore
 import PreflightRunner
 
@@ -57,21 +58,24 @@ struct CheckCommand: ParsableCommand {
 }
 
 /// Prints results in course order as soon as every earlier one is known.
-final class OrderedPrinter: @unchecked Sendable {
-    private var pending: [Int: CheckResult] = [:]
-    private var next = 0
-    private let lock = NSLock()
-    private let emit: (CheckResult) -> Void
+final class OrderedPrinter: Sendable {
+    private struct Queue {
+        var pending: [Int: CheckResult] = [:]
+        var next = 0
+    }
 
-    init(count: Int, emit: @escaping (CheckResult) -> Void) { self.emit = emit }
+    private let queue = Mutex(Queue())
+    private let emit: @Sendable (CheckResult) -> Void
+
+    init(count: Int, emit: @escaping @Sendable (CheckResult) -> Void) { self.emit = emit }
 
     func deliver(_ index: Int, _ result: CheckResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        pending[index] = result
-        while let ready = pending.removeValue(forKey: next) {
-            emit(ready)
-            next += 1
+        queue.withLock { queue in
+            queue.pending[index] = result
+            while let ready = queue.pending.removeValue(forKey: queue.next) {
+                emit(ready)
+                queue.next += 1
+            }
         }
     }
 }
