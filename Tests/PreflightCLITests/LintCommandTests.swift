@@ -58,4 +58,16 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 64)
         XCTAssertTrue(missing.stderr.contains("no such file"), missing.stderr)
     }
+
+    func testHundredThousandNestedBlockQuotesGetADiagnosticAndExit65() throws {
+        let course = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: course) }
+        try FileManager.default.removeItem(at: course)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("good"), to: course)
+        let deep = "---\nid: deep\ntitle: Deep\nsummary: S.\n---\n\n# Deep\n\n" + String(repeating: ">", count: 100_000) + " x\n"
+        try deep.write(to: course.appendingPathComponent("01-basics/03-deep.md"), atomically: true, encoding: .utf8)
+        let result = try PreflightBinary.run(["lint", "--course", course.path], in: course)
+        XCTAssertEqual(result.status, 65, result.stderr)
+        XCTAssertTrue(result.stderr.contains("01-basics/03-deep.md:9:256: error: Markdown is nested more than 256 levels deep"), result.stderr)
+    }
 }

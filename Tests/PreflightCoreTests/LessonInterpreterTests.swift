@@ -77,7 +77,7 @@ final class LessonInterpreterTests: XCTestCase {
     }
 
     func testMarkdownTreeKeepsPositionsAndFences() {
-        let tree = CommonMarkParser.parse("# T\n\n    indented\n\n> ```py\n> x\n> ```\n\nSome *em* and `code`.\n")
+        let tree = CommonMarkParser.parse("# T\n\n    indented\n\n> ```py\n> x\n> ```\n\nSome *em* and `code`.\n").document
         XCTAssertEqual(tree.children.map(\.start.line), [1, 3, 5, 9])
         guard case .codeBlock(_, _, let fenced) = tree.children[1].kind else { return XCTFail() }
         XCTAssertFalse(fenced)
@@ -90,7 +90,7 @@ final class LessonInterpreterTests: XCTestCase {
     func testColumnsCountCharactersNotBytes() {
         let (_, diagnostics) = Fixture.lesson(markdown: "---\nid: é-bad\ntitle: T\nsummary: S.\n---\n\n# T\n")
         XCTAssertEqual(diagnostics.errors.first?.location.column, 5)
-        let tree = CommonMarkParser.parse("- é\n\n  ééé *x*\n")
+        let tree = CommonMarkParser.parse("- é\n\n  ééé *x*\n").document
         XCTAssertEqual(tree.children[0].children[0].children[1].start.column, 3)
     }
 }

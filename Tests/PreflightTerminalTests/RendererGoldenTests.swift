@@ -12,7 +12,7 @@ final class RendererGoldenTests: XCTestCase {
 
     func render(_ name: String, width: Int, colour: Bool) throws -> [String] {
         let text = try String(contentsOf: Self.fixtures.appendingPathComponent("render/\(name).md"), encoding: .utf8)
-        return LessonRenderer(width: width, styler: Styler(enabled: colour)).render(document: CommonMarkParser.parse(text))
+        return LessonRenderer(width: width, styler: Styler(enabled: colour)).render(document: CommonMarkParser.parse(text).document)
     }
 
     func checkGolden(_ name: String) throws {

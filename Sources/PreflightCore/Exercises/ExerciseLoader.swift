@@ -50,7 +50,11 @@ public enum ExerciseLoader {
         where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) {
             diagnostics.append(.error(fields.location(ofKey: label == "starter" ? "file" : label), "the \(label) file `\(path)` does not exist in \(folder.lastPathComponent)/"))
         }
-        let document = CommonMarkParser.parse(text.body)
+        let parsed = CommonMarkParser.parse(text.body)
+        let document = parsed.document
+        if let deep = parsed.depthLimitReached {
+            diagnostics.append(.error(SourceLocation(file: shown, line: deep.line, column: deep.column), CommonMarkParser.depthMessage))
+        }
         var task: [MarkdownNode] = []
         var hints: [[MarkdownNode]] = []
         var inHints = false

@@ -62,10 +62,13 @@ public enum CourseLoader {
     private static func interpret(_ text: LessonText, displayPath: String, config: CourseConfig, sectionID: String) -> (Lesson?, [Diagnostic]) {
         let (frontMatter, frontProblems) = FrontMatter.read(text, file: displayPath)
         guard let frontMatter else { return (nil, frontProblems) }
-        let document = CommonMarkParser.parse(text.body)
+        let parsed = CommonMarkParser.parse(text.body)
         var interpreter = LessonInterpreter(file: displayPath, config: config)
-        let lesson = interpreter.interpret(document, frontMatter: frontMatter, sectionID: sectionID)
+        let lesson = interpreter.interpret(parsed.document, frontMatter: frontMatter, sectionID: sectionID)
         var diagnostics = frontProblems + interpreter.diagnostics
+        if let deep = parsed.depthLimitReached {
+            diagnostics.append(.error(SourceLocation(file: displayPath, line: deep.line, column: deep.column), CommonMarkParser.depthMessage))
+        }
         for (required, location) in frontMatter.requires where !LessonID.isValid(required) {
             diagnostics.append(.error(location, "`requires` entry `\(required)` is not a lesson id (kebab-case)"))
         }
