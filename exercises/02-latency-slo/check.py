@@ -39,6 +39,13 @@ slow_tail = fast + [2000, 2100, 2200, 2300]
 report = slo_report(slow_tail, 300)
 expect("p99 of a slow tail (rank 198 of 200)", report["p99"], 2100)
 expect("a slow tail fails the SLO even with a low mean", report["ok"], False)
-expect("a fast service passes", slo_report(fast, 300)["ok"], True)
+short = slo_report(fast, 300)
+expect("196 fast samples are not enough to judge", short.get("enough"), False)
+expect("a clean run that is too short does not pass", short["ok"], False)
+long_fast = [rng.randint(80, 140) for _ in range(400)]
+expect("400 fast samples are enough", slo_report(long_fast, 300).get("enough"), True)
+expect("a fast service with enough samples passes", slo_report(long_fast, 300)["ok"], True)
+slow_long = long_fast[:392] + [900] * 8
+expect("8 slow of 400 (2%) does not pass", slo_report(slow_long, 300)["ok"], False)
 print(f"{checks - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

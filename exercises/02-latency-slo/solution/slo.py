@@ -2,6 +2,8 @@
 
 import math
 
+MIN_SAMPLES = 300   # below this, even a run with no slow request cannot show p99 is in budget
+
 
 def percentile(samples, p):
     """Nearest-rank percentile of samples (p in (0, 100])."""
@@ -16,9 +18,11 @@ def percentile(samples, p):
 
 def slo_report(samples_ms, p99_limit_ms):
     p99 = percentile(samples_ms, 99)
+    enough = len(samples_ms) >= MIN_SAMPLES
     return {
         "p50": percentile(samples_ms, 50),
         "p95": percentile(samples_ms, 95),
         "p99": p99,
-        "ok": p99 <= p99_limit_ms,
+        "enough": enough,
+        "ok": enough and p99 <= p99_limit_ms,
     }
