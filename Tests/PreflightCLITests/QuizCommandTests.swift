@@ -35,13 +35,13 @@ final class QuizCommandTests: XCTestCase {
     func testFinalExamScoresEverySectionOfTheShippedCourse() throws {
         let shipped = TestPaths.shippedCourse.path
         let exam = try PreflightBinary.run(["quiz", "--all", "--seed", "5", "--answers", "-", "--course", shipped, "--state", state.path],
-                                           input: String(repeating: "skip\n", count: 20))
+                                           input: String(repeating: "skip\n", count: 22))
         XCTAssertEqual(exam.status, 0, exam.stderr)
-        XCTAssertTrue(exam.stdout.contains("Score: 0 of 20 (0%)"), exam.stdout)
+        XCTAssertTrue(exam.stdout.contains("Score: 0 of 22 (0%)"), exam.stdout)
         let breakdown = try XCTUnwrap(exam.stdout.components(separatedBy: "By section:").last)
         let rows = breakdown.split(separator: "\n").filter { $0.range(of: #"^  [·✓] \S.* +0 of 2$"#, options: .regularExpression) != nil }
-        XCTAssertEqual(rows.count, 10, "each of the ten sections is scored, two questions each:\n\(breakdown)")
-        XCTAssertTrue(rows.first?.contains("Overview") == true && rows.last?.contains("Compliance and Auditing") == true, breakdown)
+        XCTAssertEqual(rows.count, 11, "each of the eleven sections is scored, two questions each:\n\(breakdown)")
+        XCTAssertTrue(rows.first?.contains("Overview") == true && rows.last?.contains("Beyond the Checklist") == true, breakdown)
         XCTAssertTrue(breakdown.contains("Revisit first: Overview."), breakdown)
         let lessonQuiz = try quiz(["first-lesson"], input: "B\n")
         XCTAssertFalse(lessonQuiz.stdout.contains("By section:"), "one section needs no breakdown")

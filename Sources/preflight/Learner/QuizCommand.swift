@@ -28,7 +28,7 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "The final exam: a balanced set of questions from every section.")
     var all = false
 
-    @Option(help: "Ask this many questions, drawn at random (the exam asks 20 by default).")
+    @Option(help: "Ask this many questions, drawn at random (the exam asks two per section by default).")
     var count: Int?
 
     @Option(help: "Seed for drawing and shuffling, to repeat a quiz exactly.")
@@ -40,7 +40,8 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Print the graded result as JSON (scripted mode).")
     var json = false
 
-    static let examSize = 20
+    /// Questions per section in the final exam, so every section weighs the same.
+    static let examQuestionsPerSection = 2
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
@@ -57,7 +58,7 @@ struct QuizCommand: ParsableCommand {
         }
         let interactive = answers == nil && !json && isatty(0) == 1 && isatty(1) == 1
         let plan = QuizPlan.make(
-            pools: pools, count: count ?? (all ? Self.examSize : nil), balanced: all,
+            pools: pools, count: count ?? (all ? Self.examQuestionsPerSection * pools.filter { !$0.isEmpty }.count : nil), balanced: all,
             seed: seed ?? UInt64.random(in: 0...UInt64.max), shuffleOptions: interactive || seed != nil)
         let styler = display.styler(for: .standardOutput)
         let graded: [GradedAnswer]
