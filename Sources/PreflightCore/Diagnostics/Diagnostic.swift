@@ -6,22 +6,29 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case error, warning
     }
 
+    /// A stable name for the kind of problem, such as `quiz.no-answer-block`: shown in JSON, used
+    /// by `lint --strict` and editor integrations, and by authors to silence a warning they mean.
+    public var id: String
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Further lines that help (what was meant, where the other half of a conflict is).
+    public var notes: [String]
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, id: String = "", notes: [String] = []) {
+        self.id = id
         self.severity = severity
         self.location = location
         self.message = message
+        self.notes = notes
     }
 
-    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, location, message)
+    public static func error(_ location: SourceLocation, _ message: String, id: String = "", notes: [String] = []) -> Diagnostic {
+        Diagnostic(.error, location, message, id: id, notes: notes)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, location, message)
+    public static func warning(_ location: SourceLocation, _ message: String, id: String = "", notes: [String] = []) -> Diagnostic {
+        Diagnostic(.warning, location, message, id: id, notes: notes)
     }
 }
 
