@@ -3,7 +3,7 @@ import Yams
 
 /// Turns the text of `course.yaml` into a `CourseConfig`, reporting every problem it finds.
 enum CourseConfigReader {
-    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm"]
+    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm", "html"]
 
     static func read(_ text: String, file: String) -> (CourseConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -21,6 +21,13 @@ enum CourseConfigReader {
         config.exercises = fields.string("exercises", required: false, in: "course.yaml")
         if let warm = fields.node("warm") {
             if let value = warm.bool { config.warm = value } else { fields.report(.error(fields.location(of: warm), "`warm` must be true or false")) }
+        }
+        if let html = fields.node("html") {
+            if let value = html.scalar?.string, let policy = HTMLPolicy(rawValue: value) {
+                config.html = policy
+            } else {
+                fields.report(.error(fields.location(of: html), "`html` must be `allow` (raw HTML in lessons reaches web pages as HTML) or `escape` (shown as text, the default)", id: "course.html-policy"))
+            }
         }
         config.sections = readSections(&fields)
         config.runners = readRunners(&fields)

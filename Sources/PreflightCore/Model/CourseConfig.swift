@@ -16,6 +16,9 @@ public struct CourseConfig: Sendable, Hashable {
     public var exercises: String?
     /// Run Python examples through warm interpreters (`warm: false` runs one cold process each).
     public var warm: Bool = true
+    /// Whether raw HTML in lessons reaches a web page as HTML (`html: allow`); by default it is
+    /// shown as text, so a lesson cannot add markup or scripts to the exported site.
+    public var html: HTMLPolicy = .escape
 
     public static let defaultTimeout = 10.0
     public static let defaultMaxFileSize = 1 << 20
@@ -36,6 +39,14 @@ public struct CourseConfig: Sendable, Hashable {
     }
 
     public func runner(for language: String) -> RunnerConfig? { runners[language.lowercased()] }
+}
+
+/// What the HTML exporter does with raw HTML written in a lesson.
+public enum HTMLPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Shown as text (the default).
+    case escape
+    /// Passed through as HTML; the page's Content-Security-Policy still blocks scripts.
+    case allow
 }
 
 public struct SectionConfig: Sendable, Hashable {
