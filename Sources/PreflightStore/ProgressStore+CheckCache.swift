@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The `preflight check` cache: keys of examples that passed.
@@ -24,5 +25,25 @@ extension ProgressStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO check_cache (key, passed_at) VALUES (?, ?)", arguments: [key, now])
             }
         }
+    }
+}
+
+extension ProgressStore {
+    /// When each of these keys last passed `preflight check`; keys that never passed are absent.
+    /// The exported website shows these dates beside each example's output.
+    public func checkPassDates(among keys: [String]) -> [String: Date] {
+        guard !keys.isEmpty else { return [:] }
+        let found = try? pool.read { db -> [String: Date] in
+            var result: [String: Date] = [:]
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT key, passed_at FROM check_cache WHERE key IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    result[row["key"]] = Date(timeIntervalSince1970: row["passed_at"])
+                }
+            }
+            return result
+        }
+        return found ?? [:]
     }
 }
