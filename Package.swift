@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),
         // Signal handlers that give the terminal back must be async-signal-safe: C.
         .target(name: "CTerminalSupport"),
+        // The course as a static website: pages, quiz data and the browser's grader. No terminal.
+        .target(name: "PreflightSite", dependencies: ["PreflightCore", "PreflightGrading"], resources: [.copy("Resources")]),
         .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore", "PreflightGrading", "CTerminalSupport"]),
         .executableTarget(
             name: "preflight",
@@ -41,6 +43,7 @@ let package = Package(
                 "PreflightCore",
                 "PreflightRunner",
                 "PreflightStore",
+                "PreflightSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         ),
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
+        .testTarget(name: "PreflightSiteTests", dependencies: ["PreflightSite", "PreflightCore", "PreflightGrading", "TestSupport"]),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
         .testTarget(
             name: "PreflightCLITests",

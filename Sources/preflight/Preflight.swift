@@ -13,8 +13,8 @@ struct Preflight: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ResetCommand.self]),
-            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self]),
+            CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ImportCommand.self, ResetCommand.self]),
+            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, ExportCommand.self]),
         ],
         defaultSubcommand: LearnCommand.self
     )

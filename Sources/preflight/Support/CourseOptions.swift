@@ -48,4 +48,6 @@ enum ExitCodes {
     /// sysexits.h EX_USAGE and EX_DATAERR.
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
+    /// sysexits.h EX_CANTCREAT: an output file or folder cannot be written.
+    static let cannotCreate: Int32 = 73
 }

@@ -1,0 +1,320 @@
+// The browser's quiz grader. It follows the Swift grader's rules (Sources/PreflightGrading:
+// Grader, ResponseParser; Sources/PreflightCore: AnswerNormalizer, NumberParser, OutputMatcher)
+// so an answer gets the same verdict in the page as in the terminal. The shared grading vectors
+// (Tests/GradingVectors/) are run through both graders to keep it that way.
+(function (global) {
+  'use strict';
+
+  // --- AnswerNormalizer: NFC, case folded, trimmed, runs of whitespace made one space.
+  function collapseWhitespace(text) {
+    return text.split(/\s+/u).filter(function (part) { return part.length > 0; }).join(' ');
+  }
+
+  function normalize(text) {
+    return collapseWhitespace(text.normalize('NFC').toLowerCase());
+  }
+
+  // --- NumberParser: `0.2`, `.2`, `2e-1`, `-3`, `1,000`, and `20%` (0.2) where allowed.
+  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+  function parseNumber(text, allowPercent) {
+    var body = text.replace(/,/g, '');
+    var isPercent = false;
+    if (body.endsWith('%')) {
+      if (!allowPercent) return null;
+      isPercent = true;
+      body = body.slice(0, -1).trim();
+    }
+    if (body.length === 0 || !NUMBER.test(body)) return null;
+    var value = Number(body);
+    if (!isFinite(value)) return null;
+    return { value: isPercent ? value / 100 : value, isPercent: isPercent };
+  }
+
+  // --- OutputMatcher: line endings unified, trailing whitespace and blank lines dropped.
+  function normalizeOutput(text) {
+    var lines = text.replace(/\r\n/g, '\n').replace(/\r/g, '\n').split('\n').map(function (line) {
+      return line.replace(/\s+$/u, '');
+    });
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  function collapseOutputWhitespace(text) {
+    return text.split('\n').filter(function (line) { return line.length > 0; }).map(function (line) {
+      return line.split(/[ \t]+/).filter(function (part) { return part.length > 0; }).join(' ');
+    }).filter(function (line) { return line.length > 0; }).join('\n');
+  }
+
+  function prepareOutput(text, options) {
+    var normal = normalizeOutput(text);
+    return options.whitespace ? collapseOutputWhitespace(normal) : normal;
+  }
+
+  // `...` stands for any text, matched piece by piece from the left.
+  function ellipsisMatch(pattern, text) {
+    var pieces = pattern.split('...');
+    var rest = text;
+    if (!rest.startsWith(pieces[0])) return false;
+    rest = rest.slice(pieces[0].length);
+    for (var i = 1; i < pieces.length; i++) {
+      var piece = pieces[i];
+      if (i === pieces.length - 1) return piece.length === 0 || rest.endsWith(piece);
+      var at = rest.indexOf(piece);
+      if (at < 0) return false;
+      rest = rest.slice(at + piece.length);
+    }
+    return true;
+  }
+
+  function outputMatches(expected, actual, options) {
+    var want = prepareOutput(expected, options);
+    var got = prepareOutput(actual, options);
+    if (!options.ellipsis || want.indexOf('...') < 0) return want === got;
+    return ellipsisMatch(want, got);
+  }
+
+  // --- Answer keys.
+  function regexFor(pattern) {
+    try { return new RegExp('^(?:' + pattern + ')$', 'iu'); } catch (error) {
+      try { return new RegExp('^(?:' + pattern + ')$', 'i'); } catch (again) { return null; }
+    }
+  }
+
+  function keyMatches(text, key) {
+    if (key.type === 'text') return normalize(text) === normalize(key.text);
+    if (key.type === 'regex') {
+      var regex = regexFor(key.pattern);
+      return regex !== null && regex.test(collapseWhitespace(text.normalize('NFC')));
+    }
+    if (key.type === 'number') {
+      var given = parseNumber(text.trim(), key.percent);
+      if (given === null) return false;
+      return Math.abs(given.value - key.value) <= key.tolerance + 1e-9 * Math.max(1, Math.abs(key.value));
+    }
+    return false;
+  }
+
+  function letter(index) { return String.fromCharCode(65 + (index % 26)); }
+
+  function formatNumber(value) {
+    return value === Math.round(value) && Math.abs(value) < 1e15 ? String(Math.round(value)) : String(value);
+  }
+
+  function describeKey(key) {
+    if (key.type === 'text') return key.text;
+    if (key.type === 'regex') return 'text matching /' + key.pattern + '/';
+    var shown = key.percent ? formatNumber(key.value * 100) + '%' : formatNumber(key.value);
+    if (!(key.tolerance > 0)) return shown;
+    return shown + ' ± ' + (key.percent ? formatNumber(key.tolerance * 100) + '%' : formatNumber(key.tolerance));
+  }
+
+  // `shown[i]` is the authored index of the option lettered i.
+  function identity(count) {
+    var order = [];
+    for (var i = 0; i < count; i++) order.push(i);
+    return order;
+  }
+
+  function describeChoices(indexes, options, shown) {
+    return indexes.filter(function (i) { return i < options.length; }).map(function (i) {
+      var position = shown ? shown.indexOf(i) : i;
+      return { position: position < 0 ? i : position, text: options[i].text };
+    }).sort(function (a, b) { return a.position - b.position; }).map(function (entry) {
+      return letter(entry.position) + ' (' + entry.text + ')';
+    }).join(', ');
+  }
+
+  function rightAnswer(question, shown) {
+    switch (question.kind) {
+      case 'single-choice': case 'select-all': case 'true-false':
+        return describeChoices(question.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; }), question.options, shown);
+      case 'short-answer':
+        return question.keys.map(describeKey).join(' or ');
+      case 'predict-output':
+        return question.output.text;
+      case 'ordering':
+        return question.items.join(' → ');
+    }
+    return '';
+  }
+
+  function describeResponse(question, response, shown) {
+    switch (response.type) {
+      case 'skipped': return '(skipped)';
+      case 'text': return response.text;
+      case 'choice': return describeChoices(response.picked.slice(), question.options, shown);
+      case 'ordering': return response.order.map(function (i) { return i < question.items.length ? question.items[i] : '?'; }).join(' → ');
+    }
+    return '';
+  }
+
+  // Grades one response. `response` is {type: 'choice', picked: [authored indexes]},
+  // {type: 'text', text}, {type: 'ordering', order: [authored indexes]} or {type: 'skipped'};
+  // `shown` is the display order, so answers are described with the letters the learner saw.
+  function grade(question, response, shown) {
+    var result = {
+      questionID: question.id, correct: false, score: 0, partialScore: 0,
+      given: describeResponse(question, response, shown), rightAnswer: rightAnswer(question, shown),
+      explanation: question.explanation || null, feedback: [], skipped: response.type === 'skipped'
+    };
+    if (result.skipped) return result;
+    var kind = question.kind;
+    if ((kind === 'single-choice' || kind === 'select-all' || kind === 'true-false') && response.type === 'choice') {
+      var picked = Array.from(new Set(response.picked)).sort(function (a, b) { return a - b; });
+      var right = question.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; });
+      var hits = picked.filter(function (i) { return right.indexOf(i) >= 0; }).length;
+      var falsePicks = picked.length - hits;
+      result.correct = hits === right.length && falsePicks === 0;
+      result.partialScore = right.length === 0 ? 0 : Math.max(0, hits - falsePicks) / right.length;
+      result.feedback = picked.filter(function (i) { return i < question.options.length && question.options[i].feedback; })
+        .map(function (i) { return question.options[i].feedback; });
+    } else if (kind === 'short-answer' && response.type === 'text') {
+      result.correct = question.keys.some(function (key) { return keyMatches(response.text, key); });
+      result.partialScore = result.correct ? 1 : 0;
+    } else if (kind === 'predict-output' && response.type === 'text') {
+      result.correct = outputMatches(question.output.text, response.text, question.output);
+      result.partialScore = result.correct ? 1 : 0;
+    } else if (kind === 'ordering' && response.type === 'ordering') {
+      var inPlace = response.order.filter(function (item, position) { return item === position; }).length;
+      result.correct = response.order.length === question.items.length && inPlace === question.items.length;
+      result.partialScore = question.items.length === 0 ? 0 : inPlace / question.items.length;
+    }
+    if (result.correct) result.partialScore = 1;
+    // A select-all or ordering answer earns its partial credit; the other types all or nothing.
+    result.score = (kind === 'select-all' || kind === 'ordering') ? result.partialScore : (result.correct ? 1 : 0);
+    return result;
+  }
+
+  // --- ResponseParser: what a learner types, read as in `preflight quiz`.
+  function letterList(text, count) {
+    var cleaned = text.toUpperCase().replace(/[, ;]/g, '');
+    var letters = [];
+    for (var i = 0; i < cleaned.length; i++) {
+      var code = cleaned.charCodeAt(i);
+      if (code < 65 || code >= 65 + Math.min(count, 26)) return null;
+      letters.push(cleaned[i]);
+    }
+    return letters;
+  }
+
+  function trueFalseIndex(text, options) {
+    var word = text.toLowerCase();
+    var wanted = (word === 'true' || word === 't' || word === 'yes') ? 'true' : (word === 'false' || word === 'f' || word === 'no') ? 'false' : null;
+    if (wanted === null) return -1;
+    return options.findIndex(function (option) { return option.text.toLowerCase() === wanted; });
+  }
+
+  // Returns {response} or {error: message}.
+  function parse(input, question, shown) {
+    var text = input.trim();
+    if (text.length === 0 || text.toLowerCase() === 'skip') return { response: { type: 'skipped' } };
+    var kind = question.kind;
+    if (kind === 'single-choice' || kind === 'select-all' || kind === 'true-false') {
+      var options = question.options;
+      var order = shown || identity(options.length);
+      if (kind === 'true-false') {
+        var index = trueFalseIndex(text, options);
+        if (index >= 0) return { response: { type: 'choice', picked: [index] } };
+      }
+      var letters = letterList(text, options.length);
+      if (letters === null || letters.length === 0) return { error: 'answer with the letter of your choice' };
+      if (kind !== 'select-all' && letters.length > 1) return { error: 'this question has one right answer: give one letter' };
+      var picked = letters.map(function (l) { return order[l.charCodeAt(0) - 65]; });
+      return { response: { type: 'choice', picked: Array.from(new Set(picked)) } };
+    }
+    if (kind === 'ordering') {
+      var count = question.items.length;
+      var list = letterList(text, count);
+      if (list === null || list.length !== count || new Set(list).size !== count) return { error: 'give all ' + count + ' letters once each, in your order' };
+      var itemOrder = shown || identity(count);
+      return { response: { type: 'ordering', order: list.map(function (l) { return itemOrder[l.charCodeAt(0) - 65]; }) } };
+    }
+    return { response: { type: 'text', text: input } };
+  }
+
+  // --- Seeded shuffling, bit for bit as the Swift side does it (SplitMix64, Swift's
+  // Fisher-Yates and Lemire's bounded draw), so a seed gives the same order in the terminal.
+  var MASK = (1n << 64n) - 1n;
+
+  function SeededGenerator(seed) { this.state = BigInt.asUintN(64, BigInt(seed)); }
+  SeededGenerator.prototype.next = function () {
+    this.state = (this.state + 0x9E3779B97F4A7C15n) & MASK;
+    var z = this.state;
+    z = ((z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n) & MASK;
+    z = ((z ^ (z >> 27n)) * 0x94D049BB133111EBn) & MASK;
+    return z ^ (z >> 31n);
+  };
+  SeededGenerator.prototype.below = function (upperBound) {
+    var bound = BigInt(upperBound);
+    var random = this.next();
+    var product = random * bound;
+    var low = product & MASK;
+    if (low < bound) {
+      var threshold = ((MASK + 1n) - bound) % bound;
+      while (low < threshold) {
+        random = this.next();
+        product = random * bound;
+        low = product & MASK;
+      }
+    }
+    return Number(product >> 64n);
+  };
+  SeededGenerator.prototype.shuffled = function (array) {
+    var result = array.slice();
+    if (result.length < 2) return result;
+    var amount = result.length;
+    var current = 0;
+    while (amount > 1) {
+      var random = this.below(amount);
+      amount -= 1;
+      var other = current + random;
+      var swap = result[current]; result[current] = result[other]; result[other] = swap;
+      current += 1;
+    }
+    return result;
+  };
+
+  function optionCount(question) {
+    if (question.options) return question.options.length;
+    if (question.items) return question.items.length;
+    return 0;
+  }
+
+  // QuizPlan.make: which questions (all, or a balanced draw from each pool) and the order of
+  // each question's options. True/false stays True, False.
+  function plan(pools, count, balanced, seed) {
+    var generator = new SeededGenerator(seed);
+    var all = [].concat.apply([], pools);
+    var chosen = all;
+    if (count !== null && count < all.length) {
+      if (balanced) {
+        var shuffledPools = pools.map(function (pool) { return generator.shuffled(pool); });
+        var picked = [];
+        var round = 0;
+        while (picked.length < count && shuffledPools.some(function (pool) { return round < pool.length; })) {
+          for (var p = 0; p < shuffledPools.length; p++) {
+            if (round < shuffledPools[p].length && picked.length < count) picked.push(shuffledPools[p][round]);
+          }
+          round += 1;
+        }
+        var ids = new Set(picked.map(function (q) { return q.id; }));
+        chosen = all.filter(function (q) { return ids.has(q.id); });
+      } else {
+        var indexes = new Set(generator.shuffled(identity(all.length)).slice(0, count));
+        chosen = all.filter(function (q, i) { return indexes.has(i); });
+      }
+    }
+    var orders = chosen.map(function (question) {
+      var size = optionCount(question);
+      return question.kind === 'true-false' ? identity(size) : generator.shuffled(identity(size));
+    });
+    return { questions: chosen, orders: orders };
+  }
+
+  global.PreflightGrader = {
+    normalize: normalize, parseNumber: parseNumber, outputMatches: outputMatches, keyMatches: keyMatches,
+    grade: grade, parse: parse, rightAnswer: rightAnswer, letter: letter, plan: plan, identity: identity,
+    SeededGenerator: SeededGenerator
+  };
+})(window);
