@@ -61,6 +61,7 @@ struct PageLayout {
         html += page.main
         html += "</main>\n</div>\n"
         html += footer()
+        html += "<script src=\"data/course.js\" defer></script>\n"
         for script in page.scripts { html += "<script src=\"\(script)\" defer></script>\n" }
         if page.usesGrader { html += "<script src=\"assets/grader.js\" defer></script>\n" }
         if context.hasHighlighter && page.hasCode { html += "<script src=\"assets/highlight.min.js\" defer></script>\n" }
