@@ -8,7 +8,7 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test build deps lint check bench bench-peers clean
+.PHONY: start test build deps lint check bench bench-peers clean site site-deps browser-deps test-browser screenshots bench-site
 
 start: build
 	@$(PREFLIGHT)
@@ -18,6 +18,7 @@ test: build
 	$(PREFLIGHT) lint --course lessons
 	$(PREFLIGHT) check --course lessons --no-cache
 	$(PREFLIGHT) exercise verify --course lessons
+	$(MAKE) test-browser
 
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)
@@ -59,3 +60,44 @@ bench-peers: deps
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# The course as a website (`preflight export html`). Code is highlighted with Debian's
+# libjs-highlight.js, copied into the site; without it the site is written unhighlighted.
+HIGHLIGHT_JS := /usr/share/javascript/highlight.js/highlight.min.js
+BROWSER_VENV := .venv-browser
+
+site-deps:
+	@[ -f $(HIGHLIGHT_JS) ] || { echo "Installing: libjs-highlight.js"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjs-highlight.js >/dev/null; }
+
+site: build site-deps
+	$(PREFLIGHT) export html site --course lessons
+
+# The website's tests run in a real browser: Debian's chromium and chromedriver, Selenium and
+# axe-core (axe-selenium-python) from PyPI in $(BROWSER_VENV).
+browser-deps: site-deps
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
+	@$(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null || \
+	  $(BROWSER_VENV)/bin/python -m pip install -q "selenium==4.51.0" "axe-selenium-python==2.1.6"
+
+# Screenshots and axe-core reports land in $(BUILD_DIR)/site-artifacts/.
+test-browser: build browser-deps
+	$(BROWSER_VENV)/bin/python Tests/Browser/test_site.py --binary $(PREFLIGHT)
+
+# Rewrites the README's two screenshots (docs/site-lesson.png, docs/site-quiz.png).
+screenshots: build browser-deps
+	PREFLIGHT_UPDATE_SCREENSHOTS=1 $(BROWSER_VENV)/bin/python Tests/Browser/test_site.py --binary $(PREFLIGHT) \
+	  ShippedCourseTests.test_axe_and_screenshots_of_the_shipped_course
+
+# Export time and size for the shipped course and a 1,008-lesson course; figures go to
+# docs/benchmarks.md.
+bench-site: deps site-deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR)
+	python3 bench/site_bench.py --binary $(BUILD_DIR)/release/preflight

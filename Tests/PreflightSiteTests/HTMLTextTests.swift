@@ -18,3 +18,21 @@ final class HTMLTextTests: XCTestCase {
         }
     }
 }
+
+final class HTMLTextFastPathTests: XCTestCase {
+    /// The byte-level shortcut must agree with `Visible.escape` on every character it guards.
+    func testTheShortcutSendsEveryCharacterVisibleChangesThroughIt() {
+        var scalars: [Unicode.Scalar] = []
+        for value in UInt32(0)...0x2100 { if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } }
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            let changed = Visible.escape(text, keepNewlines: true) != text
+            if changed { XCTAssertTrue(HTMLText.needsVisible(text), "U+\(String(scalar.value, radix: 16))") }
+        }
+        XCTAssertFalse(HTMLText.needsVisible("plain text — with ± and é\nand a tab\t"))
+        XCTAssertEqual(HTMLText.escape("a\u{200F}b"), "a&lt;U+200F&gt;b")
+        XCTAssertEqual(HTMLText.escape("x\u{85}y"), "x&lt;U+0085&gt;y")
+        XCTAssertEqual(HTMLText.escape("Café & <b>"), "Café &amp; &lt;b&gt;")
+        XCTAssertEqual(HTMLText.escape("no change"), "no change")
+    }
+}

@@ -7,7 +7,7 @@ struct ExamPage {
 
     func render() -> String {
         let course = context.course
-        let sections = course.config.sections.filter { section in course.lessons(inSection: section.id).contains { !$0.quiz.isEmpty } }
+        let sections = course.config.sections.filter { section in context.lessons(inSection: section.id).contains { !$0.quiz.isEmpty } }
         let count = min(2 * sections.count, course.lessons.reduce(0) { $0 + $1.quiz.count })
         var main = "<h1>Final exam</h1>\n"
         main += "<p class=\"lead\">\(count) questions, two from each of the \(sections.count) sections, graded like <code>preflight quiz --all</code>. At the end you see your score for each section and which one to revisit first.</p>\n"

@@ -12,7 +12,7 @@ struct ExercisePage {
     func render() -> String {
         var renderer = context.renderer(reserved: ["main", "hints", "solution", "starter"])
         var main = "<h1>Exercise: \(HTMLText.escape(exercise.title))</h1>\n"
-        if let lesson = context.course.lesson(id: exercise.lessonID) {
+        if let lesson = context.lesson(id: exercise.lessonID) {
             main += "<p class=\"lead\">Practises <a href=\"\(SiteContext.lessonPage(lesson.id))\">\(HTMLText.escape(lesson.title))</a>.</p>\n"
         }
         main += "<section aria-labelledby=\"starter\">\n<h2 id=\"starter\">Your file</h2>\n"
@@ -36,7 +36,7 @@ struct ExercisePage {
             main += "</details>\n</section>\n"
         }
         return PageLayout(context: context).render(.init(
-            title: "Exercise: \(exercise.title)", kind: "exercise", sectionID: context.course.lesson(id: exercise.lessonID)?.sectionID, main: main, hasCode: true))
+            title: "Exercise: \(exercise.title)", kind: "exercise", sectionID: context.lesson(id: exercise.lessonID)?.sectionID, main: main, hasCode: true))
     }
 }
 
@@ -47,7 +47,7 @@ struct ExerciseIndexPage {
         var main = "<h1>Exercises</h1>\n<p class=\"lead\">Small pieces of deployment-check code with the check missing or wrong. Download the starter, or work in the terminal with <code>preflight exercise watch</code>.</p>\n<ol class=\"exercise-list\">\n"
         for exercise in context.exercises {
             main += "<li><a href=\"\(SiteContext.exercisePage(exercise))\">\(HTMLText.escape(exercise.title))</a>"
-            if let lesson = context.course.lesson(id: exercise.lessonID) { main += " <span class=\"muted\">· \(HTMLText.escape(lesson.title))</span>" }
+            if let lesson = context.lesson(id: exercise.lessonID) { main += " <span class=\"muted\">· \(HTMLText.escape(lesson.title))</span>" }
             main += "</li>\n"
         }
         main += "</ol>\n"

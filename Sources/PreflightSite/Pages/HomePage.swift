@@ -8,16 +8,19 @@ struct HomePage {
     func render() -> String {
         let course = context.course
         let minutes = course.lessons.compactMap(\.minutes).reduce(0, +)
-        let sectionCount = course.config.sections.filter { !course.lessons(inSection: $0.id).isEmpty }.count
+        let sectionCount = course.config.sections.filter { !context.lessons(inSection: $0.id).isEmpty }.count
         var main = "<h1>\(HTMLText.escape(course.config.title))</h1>\n"
         main += "<p class=\"lead\">\(sectionCount) sections, \(course.lessons.count) lessons"
-        if minutes > 0 { main += ", about \(minutes / 60) h \(minutes % 60) min of reading and practice" }
+        if minutes > 0 {
+            let time = minutes < 60 ? "\(minutes) min" : minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
+            main += ", about \(time) of reading and practice"
+        }
         main += ". Every example’s output is checked by <code>preflight check</code>; every quiz is graded in the page.</p>\n"
-        main += "<p><a class=\"button-link\" id=\"continue-link\" href=\"\(course.lessons.first.map { SiteContext.lessonPage($0.id) } ?? "index.html")\">Start with the first lesson</a> "
+        main += "<p class=\"start-links\"><a class=\"button-link\" id=\"continue-link\" href=\"\(course.lessons.first.map { SiteContext.lessonPage($0.id) } ?? "index.html")\">Start with the first lesson</a> "
         main += "<a href=\"exam.html\">Take the final exam</a> · <a href=\"flashcards.html\">Review flashcards</a></p>\n"
         main += progressPanel()
         for section in course.config.sections {
-            let lessons = course.lessons(inSection: section.id)
+            let lessons = context.lessons(inSection: section.id)
             guard !lessons.isEmpty else { continue }
             let anchor = "section-\(HTMLText.escape(section.id))"
             main += "<section class=\"course-section\" aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(HTMLText.escape(section.title))</h2>\n"

@@ -12,7 +12,6 @@ struct LessonPage {
     /// The page, and one search entry per part of the lesson (the introduction and each H2).
     func render() -> (html: String, search: [SearchEntry]) {
         var search: [SearchEntry] = []
-        let course = context.course
         var renderer = context.renderer(reserved: ["main", "quiz", "interview-questions", "sources", "lesson-actions"])
         renderer.codeFrame = codeFrame
         let headings = Dictionary(lesson.document.children.compactMap { node -> (Int, MarkdownNode)? in
@@ -27,7 +26,7 @@ struct LessonPage {
         if !lesson.examples.isEmpty { facts.append("\(lesson.examples.count) checked example\(lesson.examples.count == 1 ? "" : "s")") }
         if !lesson.quiz.isEmpty { facts.append("\(lesson.quiz.count) quiz question\(lesson.quiz.count == 1 ? "" : "s")") }
         main += "<p class=\"lesson-facts\">\(facts.joined(separator: " · "))<span class=\"lesson-status\" data-status-for=\"\(HTMLText.escape(lesson.id))\"></span></p>\n"
-        let required = lesson.requires.compactMap { course.lesson(id: $0) }
+        let required = lesson.requires.compactMap { context.lesson(id: $0) }
         if !required.isEmpty {
             main += "<p class=\"requires\">Read first: " + required.map { "<a href=\"\(SiteContext.lessonPage($0.id))\">\(HTMLText.escape($0.title))</a>" }.joined(separator: ", ") + "</p>\n"
         }

@@ -98,7 +98,7 @@ struct PageLayout {
         let everything = course.lessons.count <= Self.fullNavigationLimit
         var html = "<nav class=\"course-nav\" aria-label=\"Course\">\n<h2 class=\"nav-heading\">Sections</h2>\n<ol class=\"nav-sections\">\n"
         for section in course.config.sections {
-            let lessons = course.lessons(inSection: section.id)
+            let lessons = context.lessons(inSection: section.id)
             guard !lessons.isEmpty else { continue }
             html += "<li><a href=\"index.html#section-\(HTMLText.escape(section.id))\">\(HTMLText.escape(section.title))</a>"
             if everything || section.id == currentSection {

@@ -10,6 +10,8 @@ struct SiteContext {
     /// Lesson file name (`03-latency.md`) to lesson id, for links between lessons.
     let lessonByFileName: [String: String]
     let lessonIndex: [String: Int]
+    /// Each section's lessons in course order, computed once: pages ask for them many times.
+    let lessonsBySection: [String: [Lesson]]
     let hasHighlighter: Bool
 
     init(course: Course, exercises: [Exercise], options: SiteExporter.Options, hasHighlighter: Bool) {
@@ -25,6 +27,7 @@ struct SiteContext {
         }
         lessonByFileName = byFile
         lessonIndex = index
+        lessonsBySection = Dictionary(grouping: course.lessons, by: \.sectionID)
     }
 
     static func lessonPage(_ id: String) -> String { "lesson-\(id).html" }
@@ -46,6 +49,10 @@ struct SiteContext {
         renderer.anchors = AnchorNames(reserved: reserved)
         return renderer
     }
+
+    func lessons(inSection id: String) -> [Lesson] { lessonsBySection[id] ?? [] }
+
+    func lesson(id: String) -> Lesson? { lessonIndex[id].map { course.lessons[$0] } }
 
     func sectionTitle(_ id: String) -> String { course.section(id: id)?.title ?? id }
 

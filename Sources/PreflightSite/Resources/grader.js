@@ -1,5 +1,5 @@
 // The browser's quiz grader. It follows the Swift grader's rules (Sources/PreflightGrading:
-// Grader, ResponseParser; Sources/PreflightCore: AnswerNormalizer, NumberParser, OutputMatcher)
+// Grader, ResponseParser, ResponseText; Sources/PreflightCore: AnswerNormalizer, OutputMatcher)
 // so an answer gets the same verdict in the page as in the terminal. The shared grading vectors
 // (Tests/GradingVectors/) are run through both graders to keep it that way.
 (function (global) {
@@ -14,21 +14,64 @@
     return collapseWhitespace(text.normalize('NFC').toLowerCase());
   }
 
-  // --- NumberParser: `0.2`, `.2`, `2e-1`, `-3`, `1,000`, and `20%` (0.2) where allowed.
-  var NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  // --- ResponseText: how a typed answer is read before it is compared with a key.
+  function trimmed(text) { return text.replace(/^\s+|\s+$/gu, ''); }
 
-  function parseNumber(text, allowPercent) {
-    var body = text.replace(/,/g, '');
-    var isPercent = false;
-    if (body.endsWith('%')) {
-      if (!allowPercent) return null;
-      isPercent = true;
-      body = body.slice(0, -1).trim();
+  // The whole answer as one Markdown code span loses its backticks: `x`, ``a`b``, ```y```.
+  function unwrapped(text) {
+    var t = trimmed(text);
+    var fences = ['```', '``', '`'];
+    for (var i = 0; i < fences.length; i++) {
+      var fence = fences[i];
+      if (Array.from(t).length > 2 * fence.length && t.startsWith(fence) && t.endsWith(fence)) {
+        var inner = t.slice(fence.length, t.length - fence.length);
+        if (inner.startsWith('`') || inner.endsWith('`') || inner.indexOf(fence) >= 0) continue;
+        var body = trimmed(inner);
+        if (body.length > 0) return body;
+      }
     }
-    if (body.length === 0 || !NUMBER.test(body)) return null;
-    var value = Number(body);
+    return t;
+  }
+
+  // Commas resolved: `3,000` → `3000` (thousands groups), `0,25` → `0.25` (a decimal comma);
+  // null when they are neither.
+  function plainDecimal(text) {
+    if (text.indexOf(',') < 0) return text;
+    var sign = '';
+    var digits = text;
+    if (digits[0] === '-' || digits[0] === '+') { sign = digits[0]; digits = digits.slice(1); }
+    if (/^[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(digits)) return sign + digits.replace(/,/g, '');
+    if (/^\d+,\d+$/.test(digits)) return sign + digits.replace(',', '.');
+    return null;
+  }
+
+  var UNIT_SUFFIX = /^(?<number>[-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(?<unit>per cent|[\p{L}µ°]+(?:[\/-][\p{L}µ°]+)*)$/u;
+  var PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+  // A number as a learner writes it: `0.2`, `.2`, `2e-1`, `-3`, `20%` (where the key allows
+  // percentages; `20 percent` too), `3,000`, a decimal comma (`0,25`) and one unit word
+  // (`300 s`, `5 req/s`), which is not checked.
+  function parseNumber(text, allowPercent) {
+    var body = unwrapped(text).replace(/\u2212/g, '-');
+    var isPercent = false;
+    var match = UNIT_SUFFIX.exec(body);
+    if (match) {
+      isPercent = ['percent', 'per cent', 'pct'].indexOf(match.groups.unit.toLowerCase()) >= 0;
+      body = match.groups.number;
+    } else if (body.endsWith('%')) {
+      isPercent = true;
+      body = body.slice(0, -1).replace(/^[ \t]+|[ \t]+$/g, '');
+    }
+    if (isPercent && !allowPercent) return null;
+    var exponentAt = body.search(/[eE]/);
+    if (exponentAt < 0) exponentAt = body.length;
+    var mantissa = plainDecimal(body.slice(0, exponentAt));
+    if (mantissa === null) return null;
+    var written = mantissa + body.slice(exponentAt);
+    if (!PLAIN_NUMBER.test(written)) return null;
+    var value = Number(written);
     if (!isFinite(value)) return null;
-    return { value: isPercent ? value / 100 : value, isPercent: isPercent };
+    return isPercent ? value / 100 : value;
   }
 
   // --- OutputMatcher: line endings unified, trailing whitespace and blank lines dropped.
@@ -82,15 +125,16 @@
   }
 
   function keyMatches(text, key) {
-    if (key.type === 'text') return normalize(text) === normalize(key.text);
+    var answer = unwrapped(text);
+    if (key.type === 'text') return normalize(answer) === normalize(key.text);
     if (key.type === 'regex') {
       var regex = regexFor(key.pattern);
-      return regex !== null && regex.test(collapseWhitespace(text.normalize('NFC')));
+      return regex !== null && regex.test(collapseWhitespace(answer.normalize('NFC')));
     }
     if (key.type === 'number') {
-      var given = parseNumber(text.trim(), key.percent);
+      var given = parseNumber(answer, key.percent);
       if (given === null) return false;
-      return Math.abs(given.value - key.value) <= key.tolerance + 1e-9 * Math.max(1, Math.abs(key.value));
+      return Math.abs(given - key.value) <= key.tolerance + 1e-9 * Math.max(1, Math.abs(key.value));
     }
     return false;
   }
@@ -98,7 +142,9 @@
   function letter(index) { return String.fromCharCode(65 + (index % 26)); }
 
   function formatNumber(value) {
-    return value === Math.round(value) && Math.abs(value) < 1e15 ? String(Math.round(value)) : String(value);
+    if (value === Math.round(value) && Math.abs(value) < 1e15) return String(Math.round(value));
+    var short = Number(value.toPrecision(10));
+    return Math.abs(short - value) < 1e-12 * Math.max(1, Math.abs(value)) ? String(short) : String(value);
   }
 
   function describeKey(key) {
@@ -130,9 +176,10 @@
       case 'single-choice': case 'select-all': case 'true-false':
         return describeChoices(question.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; }), question.options, shown);
       case 'short-answer':
-        return question.keys.map(describeKey).join(' or ');
+        var plain = question.keys.find(function (key) { return key.type !== 'regex'; });
+        return describeKey(plain || question.keys[0]);
       case 'predict-output':
-        return question.output.text;
+        return normalizeOutput(question.output.text);
       case 'ordering':
         return question.items.join(' → ');
     }
@@ -154,7 +201,7 @@
   // `shown` is the display order, so answers are described with the letters the learner saw.
   function grade(question, response, shown) {
     var result = {
-      questionID: question.id, correct: false, score: 0, partialScore: 0,
+      questionID: question.id, correct: false, score: 0,
       given: describeResponse(question, response, shown), rightAnswer: rightAnswer(question, shown),
       explanation: question.explanation || null, feedback: [], skipped: response.type === 'skipped'
     };
@@ -166,34 +213,39 @@
       var hits = picked.filter(function (i) { return right.indexOf(i) >= 0; }).length;
       var falsePicks = picked.length - hits;
       result.correct = hits === right.length && falsePicks === 0;
-      result.partialScore = right.length === 0 ? 0 : Math.max(0, hits - falsePicks) / right.length;
+      if (kind === 'select-all') result.score = Math.max(0, hits - falsePicks) / right.length;
       result.feedback = picked.filter(function (i) { return i < question.options.length && question.options[i].feedback; })
         .map(function (i) { return question.options[i].feedback; });
     } else if (kind === 'short-answer' && response.type === 'text') {
       result.correct = question.keys.some(function (key) { return keyMatches(response.text, key); });
-      result.partialScore = result.correct ? 1 : 0;
     } else if (kind === 'predict-output' && response.type === 'text') {
       result.correct = outputMatches(question.output.text, response.text, question.output);
-      result.partialScore = result.correct ? 1 : 0;
     } else if (kind === 'ordering' && response.type === 'ordering') {
       var inPlace = response.order.filter(function (item, position) { return item === position; }).length;
       result.correct = response.order.length === question.items.length && inPlace === question.items.length;
-      result.partialScore = question.items.length === 0 ? 0 : inPlace / question.items.length;
+      result.score = question.items.length === 0 ? 0 : inPlace / question.items.length;
     }
-    if (result.correct) result.partialScore = 1;
-    // A select-all or ordering answer earns its partial credit; the other types all or nothing.
-    result.score = (kind === 'select-all' || kind === 'ordering') ? result.partialScore : (result.correct ? 1 : 0);
+    // An answer's score is its credit: 1 when exact; partial credit only for select-all and
+    // ordering; 0 otherwise.
+    if (result.correct) result.score = 1;
+    else if (kind !== 'select-all' && kind !== 'ordering') result.score = 0;
     return result;
   }
 
   // --- ResponseParser: what a learner types, read as in `preflight quiz`.
+  // `A,C`, `a c`, `AC`, `a) c)`, `(a), (c)`, `A. C.` → ['A', 'C']; null for anything else.
   function letterList(text, count) {
-    var cleaned = text.toUpperCase().replace(/[, ;]/g, '');
+    var pieces = text.toUpperCase().split(/[,;\s]+/u).filter(function (piece) { return piece.length > 0; });
     var letters = [];
-    for (var i = 0; i < cleaned.length; i++) {
-      var code = cleaned.charCodeAt(i);
-      if (code < 65 || code >= 65 + Math.min(count, 26)) return null;
-      letters.push(cleaned[i]);
+    for (var p = 0; p < pieces.length; p++) {
+      var match = /^\(?([A-Z]+)(\)|\.)?$/.exec(pieces[p]);
+      if (!match) return null;
+      if (pieces[p][0] === '(' && match[2] !== ')') return null;
+      for (var i = 0; i < match[1].length; i++) {
+        var code = match[1].charCodeAt(i);
+        if (code < 65 || code >= 65 + Math.min(count, 26)) return null;
+        letters.push(match[1][i]);
+      }
     }
     return letters;
   }
@@ -211,6 +263,7 @@
     if (text.length === 0 || text.toLowerCase() === 'skip') return { response: { type: 'skipped' } };
     var kind = question.kind;
     if (kind === 'single-choice' || kind === 'select-all' || kind === 'true-false') {
+      text = unwrapped(text);
       var options = question.options;
       var order = shown || identity(options.length);
       if (kind === 'true-false') {
@@ -224,6 +277,7 @@
       return { response: { type: 'choice', picked: Array.from(new Set(picked)) } };
     }
     if (kind === 'ordering') {
+      text = unwrapped(text);
       var count = question.items.length;
       var list = letterList(text, count);
       if (list === null || list.length !== count || new Set(list).size !== count) return { error: 'give all ' + count + ' letters once each, in your order' };
@@ -313,7 +367,7 @@
   }
 
   global.PreflightGrader = {
-    normalize: normalize, parseNumber: parseNumber, outputMatches: outputMatches, keyMatches: keyMatches,
+    normalize: normalize, parseNumber: parseNumber, unwrapped: unwrapped, outputMatches: outputMatches, keyMatches: keyMatches,
     grade: grade, parse: parse, rightAnswer: rightAnswer, letter: letter, plan: plan, identity: identity,
     SeededGenerator: SeededGenerator
   };

@@ -30,9 +30,15 @@
 
   function plural(count, word) { return count + ' ' + word + (count === 1 ? '' : 's'); }
 
-  function percent(part, whole) { return whole === 0 ? 0 : Math.floor(part * 100 / whole); }
+  // Scores are written as the terminal writes them (QuizScore): points in tenths rounded down,
+  // so a score shown as 7 of 7 is a perfect one, and a percentage rounded down.
+  function percent(part, whole) { return whole === 0 ? 0 : Math.floor(part * 100 / whole + 1e-9); }
 
-  function formatScore(value) { return Math.abs(value - Math.round(value)) < 1e-9 ? String(Math.round(value)) : value.toFixed(2).replace(/0$/, ''); }
+  function formatScore(points) {
+    if (Math.abs(points - Math.round(points)) < 1e-9) return String(Math.round(points));
+    var tenths = Math.floor(points * 10 + 1e-9);
+    return Math.floor(tenths / 10) + '.' + (tenths % 10);
+  }
 
   // ---------------------------------------------------------------- progress
   function emptyProgress() {
@@ -457,7 +463,7 @@
     var line;
     if (graded.skipped) line = el('p', { className: 'verdict-line skipped', text: '– Skipped.' });
     else if (graded.correct) line = el('p', { className: 'verdict-line right' }, [el('span', { 'aria-hidden': 'true', text: '✓ ' }), 'Right.']);
-    else if (graded.partialScore > 0) line = el('p', { className: 'verdict-line partial' }, [el('span', { 'aria-hidden': 'true', text: '◐ ' }), 'Partly right: ' + Math.round(graded.partialScore * 100) + '% partial credit.']);
+    else if (graded.score > 0) line = el('p', { className: 'verdict-line partial' }, [el('span', { 'aria-hidden': 'true', text: '◐ ' }), 'Partly right: ' + Math.floor(graded.score * 100 + 1e-9) + '% credit, counted in your score.']);
     else line = el('p', { className: 'verdict-line wrong' }, [el('span', { 'aria-hidden': 'true', text: '✗ ' }), 'Not quite.']);
     live.appendChild(line);
     if (!graded.correct) {
@@ -484,7 +490,9 @@
     var total = graded.length;
     var summary = el('section', { className: 'quiz-summary', 'aria-labelledby': 'summary-title' });
     summary.appendChild(el('h2', { id: 'summary-title', tabindex: '-1', text: 'Your score' }));
-    summary.appendChild(el('p', { className: 'score', id: 'quiz-score', text: 'Score: ' + formatScore(points) + ' of ' + total + ' (' + percent(points, total) + '%), ' + right + ' fully right.' }));
+    summary.appendChild(el('p', { className: 'score', id: 'quiz-score', text: 'Score: ' + formatScore(points) + ' of ' + total + ' (' + percent(points, total) + '%)' }));
+    var skipped = graded.filter(function (g) { return g.skipped; }).length;
+    summary.appendChild(el('p', { text: right + ' of ' + total + ' fully right' + (skipped ? ', ' + skipped + ' skipped.' : '.') }));
     if (this.options.sections) {
       var bySection = this.options.sections.map(function (section) {
         var inSection = graded.filter(function (g, i) { return self.questions[i].section === section.id; });
@@ -494,8 +502,9 @@
       bySection.forEach(function (row) { table.appendChild(el('li', { text: row.title + ': ' + formatScore(row.points) + ' of ' + row.total })); });
       summary.appendChild(el('h3', { text: 'By section' }));
       summary.appendChild(table);
-      var weakest = bySection.slice().sort(function (a, b) { return a.points / a.total - b.points / b.total; })[0];
-      if (weakest && weakest.points < weakest.total) summary.appendChild(el('p', { className: 'revisit', text: 'Revisit first: ' + weakest.title + '.' }));
+      var weakest = bySection.filter(function (row) { return row.points / row.total < 1 - 1e-9; })
+        .sort(function (a, b) { return a.points / a.total - b.points / b.total; })[0];
+      if (weakest) summary.appendChild(el('p', { className: 'revisit', text: 'Revisit first: ' + weakest.title + '.' }));
     }
     var misses = graded.map(function (g, i) { return { graded: g, question: self.questions[i] }; }).filter(function (m) { return !m.graded.correct; });
     if (misses.length) {

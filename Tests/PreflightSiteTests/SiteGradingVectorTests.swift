@@ -6,7 +6,7 @@ import XCTest
 
 /// The grading vectors (Tests/GradingVectors/*.json) are run by the Swift grader here and by
 /// the page's grader in the browser tests, so the two graders cannot drift apart unnoticed.
-final class GradingVectorTests: XCTestCase {
+final class SiteGradingVectorTests: XCTestCase {
     struct Vector: Decodable {
         struct Case: Decodable {
             var question: String
