@@ -32,7 +32,10 @@ struct SearchEntry: Encodable {
             word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { word.append(scalar) } else { finish() }
+            let isWordCharacter = scalar.isASCII
+                ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordCharacter { word.append(scalar) } else { finish() }
         }
         finish()
         w = words.joined(separator: " ")

@@ -116,7 +116,7 @@ struct PageLayout {
 
     private func footer() -> String {
         var html = "<footer class=\"site-footer\">\n<p>\(HTMLText.escape(context.course.config.title)), exported by Preflight"
-        if let date = context.options.exportedAt { html += " on \(SiteDates.day(date))" }
+        if let day = context.exportedDay { html += " on \(day)" }
         html += ". Progress is kept in this browser only; export it from the <a href=\"index.html#progress\">home page</a>.</p>\n"
         if context.hasHighlighter { html += "<p>Code highlighting by highlight.js (BSD-3-Clause, see <a href=\"assets/highlight.js.LICENSE.txt\">its licence</a>).</p>\n" }
         return html + "</footer>\n"

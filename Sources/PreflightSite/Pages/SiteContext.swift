@@ -13,6 +13,8 @@ struct SiteContext {
     /// Each section's lessons in course order, computed once: pages ask for them many times.
     let lessonsBySection: [String: [Lesson]]
     let hasHighlighter: Bool
+    /// The export's date as shown in every footer, formatted once.
+    let exportedDay: String?
 
     init(course: Course, exercises: [Exercise], options: SiteExporter.Options, hasHighlighter: Bool) {
         self.course = course
@@ -28,6 +30,7 @@ struct SiteContext {
         lessonByFileName = byFile
         lessonIndex = index
         lessonsBySection = Dictionary(grouping: course.lessons, by: \.sectionID)
+        exportedDay = options.exportedAt.map(SiteDates.day)
     }
 
     static func lessonPage(_ id: String) -> String { "lesson-\(id).html" }

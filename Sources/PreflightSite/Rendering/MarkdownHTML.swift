@@ -123,6 +123,8 @@ struct MarkdownHTML {
     /// A GitHub-style table written as a paragraph: every line starts with `|` and the second
     /// is a delimiter row. Nil for any other paragraph.
     func table(_ paragraph: MarkdownNode) -> String? {
+        // Most paragraphs are prose: only one whose text starts with `|` can be a table.
+        guard case .text(let first) = paragraph.children.first?.kind, first.drop(while: { $0 == " " }).hasPrefix("|") else { return nil }
         var lines: [[MarkdownNode]] = [[]]
         for node in paragraph.children {
             if case .softBreak = node.kind { lines.append([]) } else { lines[lines.count - 1].append(node) }
