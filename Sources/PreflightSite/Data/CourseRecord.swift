@@ -20,10 +20,10 @@ struct CourseRecord: Encodable {
 
     init(_ course: Course) {
         id = course.config.id
-        title = course.config.title
-        sections = course.config.sections.map { Section(id: $0.id, title: $0.title) }
+        title = course.config.title.siteText
+        sections = course.config.sections.map { Section(id: $0.id, title: $0.title.siteText) }
         lessons = course.lessons.map {
-            LessonEntry(id: $0.id, title: $0.title, section: $0.sectionID, quiz: $0.quiz.map(\.id), cards: $0.interviewQuestions.map(\.id))
+            LessonEntry(id: $0.id, title: $0.title.siteText, section: $0.sectionID, quiz: $0.quiz.map(\.id), cards: $0.interviewQuestions.map(\.id))
         }
     }
 }
@@ -34,7 +34,7 @@ struct ExamRecord: Encodable {
     var questions: [QuestionRecord]
 
     init(course: Course, questions: [QuestionRecord]) {
-        sections = course.config.sections.map { CourseRecord.Section(id: $0.id, title: $0.title) }
+        sections = course.config.sections.map { CourseRecord.Section(id: $0.id, title: $0.title.siteText) }
         self.questions = questions
     }
 }

@@ -45,7 +45,7 @@ struct QuestionRecord: Encodable {
         id = question.id
         lesson = question.lessonID
         section = sectionID
-        title = question.title
+        title = question.title.siteText
         kind = question.kind.rawValue
         self.prompt = prompt
         explanation = question.explanation

@@ -13,12 +13,12 @@ struct SearchEntry: Encodable {
 
     init(lesson: Lesson, section: String, anchor: String, blocks: [MarkdownNode]) {
         l = lesson.id
-        t = lesson.title
+        t = lesson.title.siteText
         s = section
         a = anchor
         var seen: Set<Substring> = []
         var words: [Substring] = []
-        let text = ((section.isEmpty ? [lesson.summary] : []) + blocks.compactMap { block -> String? in
+        let text = ((section.isEmpty ? [lesson.summary.siteText] : []) + blocks.compactMap { block -> String? in
             if case .codeBlock = block.kind { return nil }
             return block.plainText
         }).joined(separator: " ").lowercased()

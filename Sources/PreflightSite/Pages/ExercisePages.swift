@@ -36,7 +36,7 @@ struct ExercisePage {
             main += "</details>\n</section>\n"
         }
         return PageLayout(context: context).render(.init(
-            title: "Exercise: \(exercise.title)", kind: "exercise", sectionID: context.lesson(id: exercise.lessonID)?.sectionID, main: main, hasCode: true))
+            title: "Exercise: \(exercise.title.siteText)", kind: "exercise", sectionID: context.lesson(id: exercise.lessonID)?.sectionID, main: main, hasCode: true))
     }
 }
 

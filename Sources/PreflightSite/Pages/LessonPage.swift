@@ -67,7 +67,7 @@ struct LessonPage {
         main += actions()
         main += pager()
         let html = PageLayout(context: context).render(.init(
-            title: lesson.title, kind: "lesson", lessonID: lesson.id, sectionID: lesson.sectionID, main: main,
+            title: lesson.title.siteText, kind: "lesson", lessonID: lesson.id, sectionID: lesson.sectionID, main: main,
             hasCode: lesson.document.children.contains { if case .codeBlock = $0.kind { return true } else { return false } }))
         if search.isEmpty { search.append(SearchEntry(lesson: lesson, section: "", anchor: "", blocks: [])) }
         return (html, search)

@@ -15,7 +15,7 @@ struct QuizPage {
         main += "<div id=\"quiz-app\" class=\"quiz-app\" data-quiz=\"\(HTMLText.escape(lesson.id))\"></div>\n"
         main += StaticQuestions(context: context).render(lesson.quiz)
         return PageLayout(context: context).render(.init(
-            title: "Quiz: \(lesson.title)", kind: "quiz", lessonID: lesson.id, sectionID: lesson.sectionID, main: main,
+            title: "Quiz: \(lesson.title.siteText)", kind: "quiz", lessonID: lesson.id, sectionID: lesson.sectionID, main: main,
             scripts: ["data/quiz-\(lesson.id).js"], usesGrader: true, hasCode: true,
             noScript: "Grading needs JavaScript. The questions are listed below so you can still read them; take the quiz in the terminal with <code>preflight quiz \(HTMLText.escape(lesson.id))</code>."))
     }

@@ -57,7 +57,7 @@ struct SiteContext {
 
     func lesson(id: String) -> Lesson? { lessonIndex[id].map { course.lessons[$0] } }
 
-    func sectionTitle(_ id: String) -> String { course.section(id: id)?.title ?? id }
+    func sectionTitle(_ id: String) -> String { course.section(id: id)?.title.siteText ?? id }
 
     func minutesText(_ minutes: Int?) -> String { minutes.map { "\($0) min" } ?? "" }
 }
