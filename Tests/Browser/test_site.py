@@ -738,6 +738,12 @@ class ShippedCourseTests(SiteTestCase):
         today = time.strftime("%Y-%m-%d", time.gmtime())
         self.assertIn(f"Output verified by preflight check on {today}.", verified[0].text)
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "pre code.hljs"), "code is highlighted")
+        self.open(self.site, "quiz-latency.html?seed=1")
+        quiz = QuizPage(self.driver)
+        while quiz.kind != "predict-output":
+            quiz.skip()
+        quiz.type("a guess")
+        self.assertIn(f"This output was verified by preflight check on {today}.", quiz.check(), "a predict-the-output key is proved too")
         self.open(self.site, "lesson-load-testing.html")
         self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, ".verified"), "lessons not checked carry no date")
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".unverified"))

@@ -449,6 +449,9 @@
       });
     }
     this.showVerdict(graded);
+    if (question.verified) {
+      this.live.appendChild(el('p', { className: 'verified', text: 'This output was verified by preflight check on ' + question.verified + '.' }));
+    }
     this.position += 1;
     var last = this.position >= this.pending.length && (this.secondPass || this.skipped.length === 0);
     var next = el('button', { type: 'button', className: 'primary', id: 'next-question', text: last ? 'See your score' : 'Next question' });
