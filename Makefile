@@ -22,8 +22,8 @@ test: build
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)
 
-# Installs the C libraries SwiftPM links (and python3, which runs the course's examples) when
-# they are missing. apt-get needs one `apt-get update` on a fresh machine before it can install.
+# Installs the C libraries SwiftPM links, python3 (the examples and their host) and bubblewrap
+# (the examples' sandbox) when they are missing. apt-get needs one `apt-get update` on a fresh machine before it can install.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
@@ -32,6 +32,7 @@ deps:
 	  pkg-config --exists $$pc 2>/dev/null || missing="$$missing $$deb"; \
 	done; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing:$$missing"; \
@@ -39,7 +40,7 @@ deps:
 	  elif command -v brew >/dev/null 2>&1; then \
 	    brew install cmark sqlite pkg-config python3; \
 	  else \
-	    echo "Please install:$$missing (libcmark, SQLite headers, pkg-config, python3)"; exit 1; \
+	    echo "Please install:$$missing (libcmark, SQLite headers, pkg-config, python3, bubblewrap)"; exit 1; \
 	  fi; \
 	fi
 

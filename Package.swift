@@ -26,7 +26,7 @@ let package = Package(
         ),
         // The child side of spawning (between fork and exec) must be async-signal-safe: C.
         .target(name: "CRunnerSupport"),
-        .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"], resources: [.copy("Resources/warm_runner.py")]),
+        .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"]),
         .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Pure: grades answers and schedules flashcards; no terminal, no store.
         .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),

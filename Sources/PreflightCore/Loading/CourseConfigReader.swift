@@ -3,7 +3,7 @@ import Yams
 
 /// Turns the text of `course.yaml` into a `CourseConfig`, reporting every problem it finds.
 enum CourseConfigReader {
-    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm"]
+    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm", "sandbox"]
 
     static func read(_ text: String, file: String) -> (CourseConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -21,6 +21,13 @@ enum CourseConfigReader {
         config.exercises = fields.string("exercises", required: false, in: "course.yaml")
         if let warm = fields.node("warm") {
             if let value = warm.bool { config.warm = value } else { fields.report(.error(fields.location(of: warm), "`warm` must be true or false")) }
+        }
+        if let sandbox = fields.node("sandbox") {
+            switch sandbox.string?.lowercased() {
+            case "on", "true", "yes": config.sandbox = true
+            case "off", "false", "no": config.sandbox = false
+            default: fields.report(.error(fields.location(of: sandbox), "`sandbox` must be `on` or `off`", id: "course.sandbox-value"))
+            }
         }
         config.sections = readSections(&fields)
         config.runners = readRunners(&fields)

@@ -16,8 +16,16 @@ public struct CourseConfig: Sendable, Hashable {
     public var exercises: String?
     /// Run Python examples through warm interpreters (`warm: false` runs one cold process each).
     public var warm: Bool = true
+    /// Run examples in a bubblewrap sandbox where one is available (`sandbox: off` turns it off).
+    public var sandbox: Bool = true
 
     public static let defaultTimeout = 10.0
+    /// An hour: an example that needs longer is a mistake, and every limit must stay a number the
+    /// clocks and `setrlimit` can hold.
+    public static let maximumTimeout = 3600.0
+
+    /// A time limit Preflight accepts, wherever it is written: positive, at most an hour.
+    public static func isValidTimeout(_ seconds: Double) -> Bool { seconds > 0 && seconds <= maximumTimeout }
     public static let defaultMaxFileSize = 1 << 20
 
     public init(

@@ -16,12 +16,16 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
     @OptionGroup var courseOptions: CourseOptions
+    @OptionGroup var runOptions: RunOptions
 
     @Argument(help: ArgumentHelp("Lesson ids or lesson files (default: every lesson).", valueName: "LESSON-ID|FILE"))
     var lessons: [String] = []
 
-    @Option(help: "Examples run at once (default: the number of cores).")
+    @Option(help: "Examples run at once, 1 to \(CheckCommand.maximumJobs) (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Each job is a process with its own limits; more than this is a mistake, not a speed-up.
+    static let maximumJobs = 64
 
     @Option(help: "Output format: text, json or junit.")
     var format: Format = .text
@@ -36,8 +40,10 @@ struct CheckCommand: ParsableCommand {
     var cold = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard (1...Self.maximumJobs).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(Self.maximumJobs)") }
+        if let timeout, !CourseConfig.isValidTimeout(timeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(CourseConfig.maximumTimeout))")
+        }
     }
 
     func run() throws {
@@ -45,14 +51,14 @@ struct CheckCommand: ParsableCommand {
         let selected = try LessonSelection.resolve(lessons, in: course)
         let items = selected.flatMap(CheckItem.items(for:))
         let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
-        let resolver = ExecutableResolver()
-        let warm = cold ? nil : ExampleRunner.warmPool(for: course.config, resolver: resolver)
-        let runner = ExampleRunner(config: course.config, resolver: resolver, timeoutOverride: timeout, warm: warm)
+        let pool = try runOptions.pool(for: course.config)
+        defer { pool.close() }
+        let runner = ExampleRunner(config: course.config, pool: pool, timeoutOverride: timeout, warm: course.config.warm && !cold)
         let session = CheckSession(runner: runner, jobs: jobs, cache: cache, readsCache: !noCache)
         let report = CheckReport(format: format)
         let printer = OrderedPrinter(count: items.count) { report.printLive($0) }
         let results = session.run(items) { index, result in printer.deliver(index, result) }
-        report.finish(results)
+        report.finish(results, containment: results.contains { !$0.fromCache } ? pool.description : nil)
         if results.contains(where: { !$0.verdict.passed }) { throw ExitCode(1) }
     }
 }

@@ -12,17 +12,19 @@ struct CheckReport {
         Console.out(Self.textBlock(result))
     }
 
-    func finish(_ results: [CheckResult]) {
+    /// - Parameter containment: what protected the machine, when anything ran.
+    func finish(_ results: [CheckResult], containment: String?) {
         let passed = results.filter(\.verdict.passed).count
         switch format {
         case .text:
             let cached = results.filter(\.fromCache).count
             if cached > 0 { Console.out("\(cached) of \(results.count) results came from the cache (--no-cache runs everything).") }
+            if let containment { Console.out(containment) }
             Console.out("\(passed) passed, \(results.count - passed) failed")
         case .json:
-            Console.out(Self.json(results))
+            Console.out(Self.json(results, containment: containment))
         case .junit:
-            Console.out(Self.junit(results))
+            Console.out(Self.junit(results, containment: containment))
         }
     }
 
@@ -30,7 +32,8 @@ struct CheckReport {
         let example = result.item.example
         let timing = result.fromCache ? "(cached)" : String(format: "%.2fs", result.duration)
         var lines = ["\(result.verdict.passed ? "PASS" : "FAIL")  \(Visible.escape(result.item.label))  \(timing)"]
-        guard !result.verdict.passed else { return lines[0] }
+        if let note = result.stragglerNote { lines.append("      note: \(note)") }
+        guard !result.verdict.passed else { return lines.joined(separator: "\n") }
         lines.append("      \(example.location.file):\(example.location.line):\(example.location.column): \(Visible.escape(result.verdict.summary))")
         if case .mismatch(let diff) = result.verdict {
             lines += diff.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + Visible.escape(String($0)) }
@@ -53,10 +56,11 @@ struct CheckReport {
         case .outputCapExceeded: return "output-cap"
         case .runnerMissing: return "runner-missing"
         case .failedToStart: return "failed-to-start"
+        case .lostSupervisor: return "lost-supervisor"
         }
     }
 
-    static func json(_ results: [CheckResult]) -> String {
+    static func json(_ results: [CheckResult], containment: String?) -> String {
         struct Entry: Encodable {
             var name, lesson, kind, file: String
             var line: Int
@@ -65,9 +69,11 @@ struct CheckReport {
             var cached: Bool
             var diff: String?
             var stderr: String?
+            var note: String?
         }
         struct Report: Encodable {
             var passed, failed, cached: Int
+            var containment: String?
             var results: [Entry]
         }
         let entries = results.map { result -> Entry in
@@ -78,22 +84,25 @@ struct CheckReport {
                 file: result.item.example.location.file, line: result.item.example.location.line,
                 verdict: verdictName(result.verdict), message: result.verdict.summary,
                 seconds: (result.duration * 1000).rounded() / 1000, cached: result.fromCache, diff: diff,
-                stderr: result.verdict.passed || result.stderr.isEmpty ? nil : String(result.stderr.prefix(4000)))
+                stderr: result.verdict.passed || result.stderr.isEmpty ? nil : String(result.stderr.prefix(4000)), note: result.stragglerNote)
         }
         let passed = results.filter(\.verdict.passed).count
-        let report = Report(passed: passed, failed: results.count - passed, cached: results.filter(\.fromCache).count, results: entries)
+        let report = Report(passed: passed, failed: results.count - passed, cached: results.filter(\.fromCache).count, containment: containment, results: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
     }
 
     /// JUnit XML as CI systems read it: one testsuite, one testcase per example.
-    static func junit(_ results: [CheckResult]) -> String {
+    static func junit(_ results: [CheckResult], containment: String?) -> String {
         let failures = results.filter { !$0.verdict.passed }.count
         let total = results.reduce(0) { $0 + $1.duration }
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                    "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">",
                    "  <testsuite name=\"preflight check\" tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">"]
+        if let containment {
+            xml += ["    <properties>", "      <property name=\"containment\" value=\"\(xmlEscape(containment))\"/>", "    </properties>"]
+        }
         for result in results {
             let example = result.item.example
             let open = "    <testcase classname=\"\(xmlEscape(example.lessonID))\" name=\"\(xmlEscape(result.item.label))\" file=\"\(xmlEscape(example.location.file))\" line=\"\(example.location.line)\" time=\"\(String(format: "%.3f", result.duration))\""

@@ -18,7 +18,7 @@ struct ExerciseVerifyCommand: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let chosen = try names.isEmpty ? context.exercises : names.map { try options.exercise(named: $0, in: context) }
-        let checker = ExerciseChecker(config: context.course.config)
+        let checker = try options.checker(for: context)
         var passed = 0, failed = 0
         for exercise in chosen {
             let starter = checker.check(exercise, candidate: context.workspace.starter(for: exercise))

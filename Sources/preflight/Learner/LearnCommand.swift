@@ -15,6 +15,7 @@ struct LearnCommand: ParsableCommand {
 
     @OptionGroup var courseOptions: CourseOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var runOptions: RunOptions
 
     @Argument(help: ArgumentHelp("Open this lesson (default: where you left off).", valueName: "LESSON"))
     var lesson: String?
@@ -40,7 +41,7 @@ struct LearnCommand: ParsableCommand {
             statuses: progress.records.mapValues(\.status), examplesRun: try store.examplesRun(lessonID: target.id))
         let styler = display.styler(for: .standardOutput)
         let loop = LearnLoop(
-            terminal: terminal, state: state, store: store, runner: ExampleRunner(config: course.config),
+            terminal: terminal, state: state, store: store, runner: ExampleRunner(config: course.config, pool: try runOptions.pool(for: course.config)),
             styler: styler, takeQuiz: QuizAttempts.learnHook(store: store, styler: styler))
         loop.run()
     }

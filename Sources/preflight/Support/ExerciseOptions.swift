@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightRunner
 import PreflightStore
 
 /// Options shared by the `exercise` subcommands: the course, and where the learner's files live.
 struct ExerciseOptions: ParsableArguments {
     @OptionGroup var courseOptions: CourseOptions
+    @OptionGroup var runOptions: RunOptions
 
     @Option(help: ArgumentHelp("Where your exercise files live (default: $PREFLIGHT_WORKSPACE, then workspace/ beside the course).", valueName: "DIR"))
     var workspace: String?
@@ -30,6 +32,11 @@ struct ExerciseOptions: ParsableArguments {
         }
         let place = ExerciseWorkspace.locate(explicit: workspace, environment: ProcessInfo.processInfo.environment, course: course)
         return Context(course: course, exercises: exercises, workspace: place)
+    }
+
+    /// Runs checks in the course's example hosts; the pool ends with the checker.
+    func checker(for context: Context) throws -> ExerciseChecker {
+        ExerciseChecker(config: context.course.config, pool: try runOptions.pool(for: context.course.config))
     }
 
     func exercise(named name: String, in context: Context) throws -> Exercise {

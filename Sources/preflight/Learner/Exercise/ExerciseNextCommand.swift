@@ -26,7 +26,7 @@ struct ExerciseNextCommand: ParsableCommand {
             ExerciseTask.show(current, context: context, styler: styler)
             return
         }
-        guard try ExerciseRun.check(current, context: context, store: store, styler: styler) else { throw ExitCode(1) }
+        guard try ExerciseRun.check(current, context: context, checker: try options.checker(for: context), store: store, styler: styler) else { throw ExitCode(1) }
         try store.markExerciseDone(current.id)
         guard let next = context.exercises.first(where: { $0.id != current.id && progress[$0.id]?.status != .done }) else {
             Console.out("\nThat was the last one: every exercise is done.")

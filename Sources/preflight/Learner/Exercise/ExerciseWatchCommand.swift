@@ -29,14 +29,14 @@ struct ExerciseWatchCommand: ParsableCommand {
             ?? context.exercises.first { progress[$0.id]?.status != .done } ?? context.exercises[0]
         let styler = display.styler(for: .standardOutput)
         guard let terminal = RawTerminal() else {
-            let passed = try ExerciseRun.check(start, context: context, store: store, styler: styler)
+            let passed = try ExerciseRun.check(start, context: context, checker: try options.checker(for: context), store: store, styler: styler)
             if !passed { throw ExitCode(1) }
             return
         }
         let state = WatchState(
             exercises: context.exercises, index: context.exercises.firstIndex { $0.id == start.id } ?? 0,
             statuses: progress.mapValues(\.status), hintsShown: progress.mapValues(\.hintsUsed))
-        WatchLoop(terminal: terminal, state: state, workspace: context.workspace, checker: ExerciseChecker(config: context.course.config),
+        WatchLoop(terminal: terminal, state: state, workspace: context.workspace, checker: try options.checker(for: context),
                   store: store, styler: styler, poll: poll).run()
     }
 }
