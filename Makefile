@@ -8,12 +8,12 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test build deps lint check bench bench-peers clean
+.PHONY: start test test-deps build deps lint check bench bench-peers clean
 
 start: build
 	@$(PREFLIGHT)
 
-test: build
+test: build test-deps
 	$(SWIFT) test --build-path $(BUILD_DIR)
 	$(PREFLIGHT) lint --course lessons
 	$(PREFLIGHT) check --course lessons --no-cache
@@ -22,8 +22,23 @@ test: build
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)
 
-# Installs the C libraries SwiftPM links, python3 (the examples and their host) and bubblewrap
-# (the examples' sandbox) when they are missing. apt-get needs one `apt-get update` on a fresh machine before it can install.
+# Python packages the tests compare against, in a virtual environment of their own (ignored by
+# git): py-fsrs, the reference FSRS scheduler (PyPI name `fsrs`), pinned to the release whose
+# behaviour Sources/PreflightGrading/FSRS.swift follows.
+TEST_VENV := .venv-test
+FSRS_REFERENCE := fsrs==6.3.2
+
+test-deps: $(TEST_VENV)/.installed
+
+$(TEST_VENV)/.installed: Makefile | deps
+	rm -rf $(TEST_VENV)
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(FSRS_REFERENCE)
+	touch $@
+
+# Installs the C libraries SwiftPM links, python3 (the examples and their host, with venv for
+# the test tools) and bubblewrap (the examples' sandbox) when they are missing. apt-get needs
+# one `apt-get update` on a fresh machine before it can install.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
@@ -32,6 +47,7 @@ deps:
 	  pkg-config --exists $$pc 2>/dev/null || missing="$$missing $$deb"; \
 	done; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \

@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["PreflightCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PreflightGradingTests", dependencies: ["PreflightGrading", "PreflightCore"]),
+        .testTarget(name: "PreflightGradingTests", dependencies: ["PreflightGrading", "PreflightCore", "TestSupport"]),
         .testTarget(name: "PreflightRunnerTests", dependencies: ["PreflightRunner", "PreflightCore", "TestSupport"]),
         .testTarget(
             name: "PreflightTerminalTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightGrading
 import PreflightStore
 import PreflightTerminal
 
@@ -27,10 +28,10 @@ struct ProgressCommand: ParsableCommand {
         Console.out("\(Visible.escape(course.config.title)): \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
         Console.out("Progress file: \(store.url.path)")
         let accuracy = try store.quizAccuracy()
+        // Quiz answers over every attempt, scored as the quiz scored them (partial credit included).
         func rate(_ ids: [String]) -> String {
-            let right = ids.reduce(0) { $0 + (accuracy[$1]?.correct ?? 0) }
-            let answered = ids.reduce(0) { $0 + (accuracy[$1]?.answered ?? 0) }
-            return answered == 0 ? "" : "  quiz \(right)/\(answered) right (\(right * 100 / answered)%)"
+            let score = QuizScore(points: ids.reduce(0) { $0 + (accuracy[$1]?.score ?? 0) }, questions: ids.reduce(0) { $0 + (accuracy[$1]?.answered ?? 0) })
+            return score.questions == 0 ? "" : "  quiz score \(score.text)"
         }
         for section in course.config.sections {
             let counts = progress.sectionCounts(section.id)

@@ -40,7 +40,7 @@ enum QuizAttempts {
             Console.out(QuizReport(styler: styler, width: width).summary(questions: plan.questions, graded: graded, previous: previous).joined(separator: "\n"))
             Console.out(styler.apply([.dim], "\nPress Enter to return to the lesson."))
             _ = Swift.readLine()
-            return "Quiz: \(graded.filter(\.correct).count) of \(graded.count) right."
+            return "Quiz score: \(QuizScore(graded).text)."
         }
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import PreflightCore
+import PreflightGrading
+import TestSupport
+import XCTest
+
+/// Tests/GradingVectors/vectors.json: whole small lessons and what learners type, with the
+/// grade each answer must get. The website's JavaScript grader runs the same file, so the two
+/// graders cannot drift apart.
+final class GradingVectorTests: XCTestCase {
+    struct Entry: Decodable { var lesson: String; var cases: [Case] }
+    struct Case: Decodable { var question: String; var response: String; var correct: Bool; var score: Double }
+
+    let config = CourseConfig(id: "vectors", title: "Vectors", runners: ["python": RunnerConfig(command: ["python3", "{file}"], fileExtension: "py")])
+
+    func testEveryVectorGradesAsRecorded() throws {
+        let url = TestPaths.packageRoot.appendingPathComponent("Tests/GradingVectors/vectors.json")
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: url))
+        var seen: [QuizAnswer.Kind: (right: Bool, wrong: Bool, partial: Bool)] = [:]
+        var count = 0
+        for (number, entry) in entries.enumerated() {
+            let (loaded, diagnostics) = CourseLoader.loadLesson(data: Data(entry.lesson.utf8), displayPath: "vectors.json#\(number)", config: config, sectionID: "vectors")
+            XCTAssertEqual(diagnostics.map(\.message), [], "lesson \(number) loads cleanly")
+            let lesson = try XCTUnwrap(loaded, "lesson \(number)")
+            XCTAssertEqual(KeyCheck.diagnostics(for: lesson).map(\.message), [], "lesson \(number): keys grade themselves")
+            let byTitle = Dictionary(uniqueKeysWithValues: lesson.quiz.map { ($0.title, $0) })
+            XCTAssertEqual(Set(entry.cases.map(\.question)), Set(byTitle.keys), "lesson \(number): every question has cases, every case a question")
+            for vector in entry.cases {
+                let question = try XCTUnwrap(byTitle[vector.question], vector.question)
+                let context = "\(lesson.id) · \(vector.question) · \(String(reflecting: vector.response))"
+                let order = DisplayOrder.identity(Self.optionCount(question))
+                let response: QuizResponse
+                switch ResponseParser.parse(vector.response, for: question, order: order) {
+                case .success(let parsed): response = parsed
+                case .failure(let error):
+                    XCTFail("\(context): refused (\(error.message)); vectors hold answers the grader reads")
+                    continue
+                }
+                let graded = Grader.grade(question, response, shown: order)
+                XCTAssertEqual(graded.correct, vector.correct, context)
+                XCTAssertEqual(graded.score, vector.score, accuracy: 1e-9, context)
+                var kind = seen[question.kind] ?? (false, false, false)
+                if vector.correct { kind.right = true } else if vector.score > 0 { kind.partial = true } else { kind.wrong = true }
+                seen[question.kind] = kind
+                count += 1
+            }
+        }
+        XCTAssertGreaterThan(count, 100)
+        let kinds: [QuizAnswer.Kind] = [.singleChoice, .multipleChoice, .trueFalse, .shortAnswer, .predictOutput, .ordering]
+        for kind in kinds {
+            XCTAssertTrue(seen[kind]?.right == true && seen[kind]?.wrong == true, "\(kind.rawValue) has right and wrong answers")
+        }
+        XCTAssertTrue(seen[.multipleChoice]?.partial == true && seen[.ordering]?.partial == true, "select-all and ordering have partly right answers")
+    }
+
+    static func optionCount(_ question: QuizQuestion) -> Int {
+        switch question.answer {
+        case .choice(let options): return options.count
+        case .ordering(let items): return items.count
+        default: return 0
+        }
+    }
+}
