@@ -27,26 +27,37 @@ public final class WatchLoop {
         self.poll = poll
     }
 
+    /// One event queue: keys, file events, the debounce timer, polling and resizes all arrive
+    /// through the one `KeyReader.next` call at the top of the loop, so no key typed while a save
+    /// is being debounced is read and dropped elsewhere.
     public func run() {
         terminal.enter()
         defer { terminal.restore() }
         let keys = KeyReader()
         var watcher = open(state.current)
         runCheck()
+        /// When the last file event is this old (uptime nanoseconds), the check runs.
+        var checkDue: UInt64?
         loop: while true {
             draw(watcher)
-            let event = keys.next(watching: watcher.descriptor, timeoutMilliseconds: watcher.usesPolling ? 300 : -1)
+            let now = DispatchTime.now().uptimeNanoseconds
+            var wait: Int32 = watcher.usesPolling ? 300 : -1
+            if let checkDue { wait = Int32(checkDue > now ? (checkDue - now) / 1_000_000 + 1 : 0) }
             var effects: [WatchState.Effect] = []
-            switch event {
+            switch keys.next(watching: watcher.descriptor, timeoutMilliseconds: wait) {
             case .endOfInput: break loop
-            case .resize: continue
+            case .resize: break
             case .ready, .timeout:
-                guard watcher.consumeChanges() else { continue }
-                // Debounce: wait for a quiet moment, draining the burst of events one save makes.
-                while case .ready = keys.next(watching: watcher.descriptor, timeoutMilliseconds: Self.debounceMilliseconds) { _ = watcher.consumeChanges() }
-                effects = [.check]
+                if watcher.consumeChanges() {
+                    // Debounce: one save makes a burst of events; check once it is quiet.
+                    checkDue = DispatchTime.now().uptimeNanoseconds + UInt64(Self.debounceMilliseconds) * 1_000_000
+                }
             case .key(let key):
                 effects = state.handle(key)
+            }
+            if let due = checkDue, DispatchTime.now().uptimeNanoseconds >= due, !effects.contains(.quit) {
+                checkDue = nil
+                effects.append(.check)
             }
             for effect in effects {
                 switch effect {
@@ -56,6 +67,7 @@ public final class WatchLoop {
                 case .switchTo(let index):
                     state.switchTo(index)
                     watcher = open(state.current)
+                    checkDue = nil
                     runCheck()
                 }
             }
