@@ -8,7 +8,7 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test test-deps build deps lint check bench bench-peers clean
+.PHONY: start test test-deps build deps lint check bench bench-peers dist clean
 
 start: build
 	@$(PREFLIGHT)
@@ -74,5 +74,9 @@ bench-peers: deps
 	$(SWIFT) build -c release --build-path $(BUILD_DIR)
 	python3 bench/peers_bench.py --binary $(BUILD_DIR)/release/preflight
 
+# The self-contained release: dist/preflight-<version>-linux-<arch>.tar.gz (see tools/dist.sh).
+dist: deps
+	SWIFT=$(SWIFT) sh tools/dist.sh
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) .build-dist dist
