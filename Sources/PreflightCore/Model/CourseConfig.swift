@@ -18,6 +18,12 @@ public struct CourseConfig: Sendable, Hashable {
     public var warm: Bool = true
 
     public static let defaultTimeout = 10.0
+    /// An hour: an example that needs longer is a mistake, and every limit must stay a number the
+    /// clocks and `setrlimit` can hold.
+    public static let maximumTimeout = 3600.0
+
+    /// A time limit Preflight accepts, wherever it is written: positive, at most an hour.
+    public static func isValidTimeout(_ seconds: Double) -> Bool { seconds > 0 && seconds <= maximumTimeout }
     public static let defaultMaxFileSize = 1 << 20
 
     public init(
@@ -34,6 +40,10 @@ public struct CourseConfig: Sendable, Hashable {
         self.environment = environment
         self.exercises = exercises
     }
+
+    /// Where each field of `course.yaml` is written (`exercises`, `runners.python`, …), so rules
+    /// that check a field against the file system (lint) can point at it.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     public func runner(for language: String) -> RunnerConfig? { runners[language.lowercased()] }
 }
