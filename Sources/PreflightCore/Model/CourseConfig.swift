@@ -43,6 +43,10 @@ public struct CourseConfig: Sendable, Hashable {
         self.exercises = exercises
     }
 
+    /// Where each field of `course.yaml` is written (`exercises`, `runners.python`, …), so rules
+    /// that check a field against the file system (lint) can point at it.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
     public func runner(for language: String) -> RunnerConfig? { runners[language.lowercased()] }
 }
 

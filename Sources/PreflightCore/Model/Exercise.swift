@@ -21,6 +21,8 @@ public struct Exercise: Sendable, Hashable {
     /// Hints in the order they are revealed.
     public var hints: [[MarkdownNode]]
     public var location: SourceLocation
+    /// `preflight-lint: allow` comments in the README, for `LintPolicy`.
+    public var lintAllowances: [LintAllowance] = []
 
     public init(id: String, title: String, lessonID: String, folder: String, file: String, check: String, solution: String,
                 timeout: Double?, task: [MarkdownNode], hints: [[MarkdownNode]], location: SourceLocation) {

@@ -21,6 +21,8 @@ public struct Lesson: Sendable {
     public var quiz: [QuizQuestion]
     public var interviewQuestions: [InterviewQuestion]
     public var document: MarkdownNode
+    /// `preflight-lint: allow` comments in the file, for `LintPolicy`.
+    public var lintAllowances: [LintAllowance] = []
 
     public init(
         id: String, title: String, summary: String, minutes: Int? = nil, requires: [String] = [], tags: [String] = [],

@@ -18,6 +18,12 @@ struct ExerciseVerifyCommand: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let chosen = try names.isEmpty ? context.exercises : names.map { try options.exercise(named: $0, in: context) }
+        guard !chosen.isEmpty else {
+            // Verifying nothing must not pass: a misnamed folder would otherwise turn CI green.
+            let folder = context.course.exercisesFolder.map { Paths.display($0) } ?? "the exercises folder"
+            Console.error("preflight: error: no exercise to verify in \(folder) (each exercise is a folder named `NN-<name>` holding a README.md); `preflight lint` says more")
+            throw ExitCode(ExitCodes.dataError)
+        }
         let checker = try options.checker(for: context)
         var passed = 0, failed = 0
         for exercise in chosen {

@@ -3,14 +3,17 @@ import Foundation
 import PreflightCore
 import PreflightGrading
 
-/// `preflight lint`: every problem in the course, compiler-style, in one run.
+/// `preflight lint`: every problem in the course, compiler-style, in one run. The rules, the
+/// choice of files and the policy (`--strict`, allowed warnings) live in PreflightCore.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check lessons for authoring problems and report them all.",
+        abstract: "Check lessons, course.yaml and exercises for authoring problems and report them all.",
         discussion: """
-            Prints `path:line:col: error|warning: message` lines on stderr, then a summary.
-            Exits 0 when there are no errors, 65 when there are.
+            Prints `path:line:col: error|warning: message [id]` lines on stderr, then a summary.
+            PATH may be a lesson, an exercise README, course.yaml, or a folder.
+            Exits 0 when there are no errors, 65 when there are (with --strict, warnings count as errors).
+            A warning that is meant can be allowed in its file with `<!-- preflight-lint: allow ID -->`.
             """
     )
 
@@ -21,7 +24,10 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Output format: text (on stderr) or json (on stdout).")
     var format: Format = .text
 
-    @Argument(help: ArgumentHelp("Lesson files to lint (default: the whole course).", valueName: "PATH"))
+    @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
+    var strict = false
+
+    @Argument(help: ArgumentHelp("Lesson files, exercise READMEs, course.yaml or folders to lint (default: the whole course).", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
@@ -31,48 +37,24 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (diagnostics, fileCount) = try collect()
-        switch format {
-        case .text:
-            DiagnosticPrinter.printText(diagnostics)
-            Console.error("lint: " + DiagnosticPrinter.summary(diagnostics, files: fileCount))
-        case .json:
-            Console.out(try DiagnosticPrinter.json(diagnostics, files: fileCount))
-        }
-        if diagnostics.hasErrors { throw ExitCode(ExitCodes.dataError) }
-    }
-
-    /// The whole course, or only the named files (still read against the course for runners and
-    /// `requires`; a file outside the course is read on its own).
-    private func collect() throws -> ([Diagnostic], Int) {
+        let urls = paths.map { URL(fileURLWithPath: $0, relativeTo: Paths.workingDirectory).standardizedFileURL }
         let root: URL
-        if courseOptions.course == nil, let first = paths.first, let found = try? nearestCourse(from: first) {
+        if courseOptions.course == nil, let first = urls.first, let found = CourseLint.courseRoot(near: first) {
             root = found
         } else {
             root = try courseOptions.locate()
         }
-        var result = CourseLoader.load(root, displayPath: Paths.display)
-        result.diagnostics += result.course?.lessons.flatMap(KeyCheck.diagnostics(for:)) ?? []
-        let lessonCount = result.course?.lessons.count ?? 0
-        guard !paths.isEmpty else { return (result.diagnostics, lessonCount + 1) }
-        guard let course = result.course else { return (result.diagnostics, 1) }
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path, relativeTo: Paths.workingDirectory).standardizedFileURL
-            let shown = Paths.display(url)
-            let inCourse = result.diagnostics.filter { $0.location.file == shown }
-            if course.lessons.contains(where: { $0.file == shown }) || !inCourse.isEmpty {
-                diagnostics += inCourse
-            } else {
-                let (lesson, found) = CourseLoader.loadLesson(url, displayPath: shown, config: course.config, sectionID: "")
-                diagnostics += found + (lesson.map(KeyCheck.diagnostics(for:)) ?? [])
-            }
+        let report = CourseLint.run(
+            root: root, paths: urls, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "",
+            displayPath: Paths.display, lessonChecks: KeyCheck.diagnostics(for:))
+        let diagnostics = LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict)
+        switch format {
+        case .text:
+            DiagnosticPrinter.printText(diagnostics)
+            Console.error("lint: " + DiagnosticPrinter.summary(diagnostics, files: report.files))
+        case .json:
+            Console.out(try DiagnosticPrinter.json(diagnostics, files: report.files))
         }
-        return (diagnostics, paths.count)
-    }
-
-    private func nearestCourse(from path: String) throws -> URL {
-        let start = URL(fileURLWithPath: path, relativeTo: Paths.workingDirectory).standardizedFileURL.deletingLastPathComponent()
-        return try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: start).get()
+        if diagnostics.hasErrors { throw ExitCode(ExitCodes.dataError) }
     }
 }

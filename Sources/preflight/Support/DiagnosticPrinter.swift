@@ -3,9 +3,12 @@ import PreflightCore
 
 /// Prints diagnostics the way compilers do, so editors and CI annotate the right line.
 enum DiagnosticPrinter {
+    /// `path:line:col: severity: message [id]`, then one indented `note:` line per note.
     static func line(_ diagnostic: Diagnostic) -> String {
         let at = diagnostic.location
-        return "\(at.file):\(at.line):\(at.column): \(diagnostic.severity.rawValue): \(Visible.escape(diagnostic.message))"
+        let id = diagnostic.id.isEmpty ? "" : " [\(diagnostic.id)]"
+        let notes = diagnostic.notes.map { "\n    note: \(Visible.escape($0))" }.joined()
+        return "\(at.file):\(at.line):\(at.column): \(diagnostic.severity.rawValue): \(Visible.escape(diagnostic.message))\(id)\(notes)"
     }
 
     static func printText(_ diagnostics: [Diagnostic]) {
@@ -22,13 +25,15 @@ enum DiagnosticPrinter {
     static func json(_ diagnostics: [Diagnostic], files: Int) throws -> String {
         struct Report: Encodable {
             struct Entry: Encodable {
-                var severity: String, file: String, line: Int, column: Int, message: String
+                var id: String, severity: String, file: String, line: Int, column: Int, message: String, notes: [String]
             }
             var files: Int, errors: Int, warnings: Int
             var diagnostics: [Entry]
         }
         let entries = diagnostics.sortedByLocation().map {
-            Report.Entry(severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
+            Report.Entry(
+                id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                message: $0.message, notes: $0.notes)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let report = Report(files: files, errors: errors, warnings: diagnostics.count - errors, diagnostics: entries)
