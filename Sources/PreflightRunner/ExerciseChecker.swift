@@ -28,7 +28,7 @@ public struct ExerciseChecker: Sendable {
     /// - Parameter timeout: validated by the caller (`CourseConfig.isValidTimeout`).
     public func check(_ exercise: Exercise, candidate: URL, timeout: Double? = nil) -> Outcome {
         let folder = URL(fileURLWithPath: exercise.folder)
-        let language = Self.language(forExtension: URL(fileURLWithPath: exercise.check).pathExtension)
+        let language = ExerciseLoader.checkLanguage(forExtension: URL(fileURLWithPath: exercise.check).pathExtension)
         guard let runner = config.runner(for: language) else {
             return Outcome(passed: false, output: "", duration: 0, problem: "no runner for `\(language)` in course.yaml to run \(exercise.check)")
         }
@@ -68,16 +68,6 @@ public struct ExerciseChecker: Sendable {
             case .exited: break
             }
             return Outcome(passed: outcome.termination == .exited(0), termination: outcome.termination, output: text, duration: outcome.duration, problem: problem)
-        }
-    }
-
-    static func language(forExtension ext: String) -> String {
-        switch ext.lowercased() {
-        case "py": return "python"
-        case "sh": return "sh"
-        case "rb": return "ruby"
-        case "js": return "javascript"
-        default: return ext.lowercased()
         }
     }
 }

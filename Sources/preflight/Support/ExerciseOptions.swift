@@ -21,11 +21,11 @@ struct ExerciseOptions: ParsableArguments {
     /// Loads the course and its exercises; exits 65 (after printing why) when either is broken.
     func load() throws -> Context {
         let course = try courseOptions.loadCourse()
-        guard let folder = course.exercisesFolder else {
+        guard course.exercisesFolder != nil else {
             Console.error("preflight: error: course.yaml names no `exercises:` folder")
             throw ExitCode(ExitCodes.dataError)
         }
-        let (exercises, diagnostics) = ExerciseLoader.load(folder, lessonIDs: Set(course.lessons.map(\.id)), displayPath: Paths.display)
+        let (exercises, diagnostics) = ExerciseLoader.load(course: course, displayPath: Paths.display)
         if diagnostics.hasErrors {
             DiagnosticPrinter.printText(diagnostics.filter { $0.severity == .error })
             throw ExitCode(ExitCodes.dataError)
