@@ -14,7 +14,7 @@ start: build
 	@$(PREFLIGHT)
 
 test: build test-deps
-	$(SWIFT) test --build-path $(BUILD_DIR)
+	$(SWIFT) test --build-path $(BUILD_DIR) --parallel
 	$(PREFLIGHT) lint --course lessons
 	$(PREFLIGHT) check --course lessons --no-cache
 	$(PREFLIGHT) exercise verify --course lessons
