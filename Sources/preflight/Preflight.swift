@@ -11,7 +11,7 @@ struct Preflight: ParsableCommand {
             Run without a subcommand to open the course where you left off.
             The course is found with --course DIR, then $PREFLIGHT_COURSE, then the nearest lessons/course.yaml.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ResetCommand.self]),
             CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self]),
