@@ -92,6 +92,11 @@ final class CheckCommandTests: XCTestCase {
     func testBadOptionsAreUsageErrors() throws {
         XCTAssertEqual(try check(["--jobs", "0"]).status, 64)
         XCTAssertEqual(try check(["--timeout", "-1"]).status, 64)
+        let huge = try check(["--timeout", "2e10"])
+        XCTAssertEqual(huge.status, 64, "a limit no clock can hold is refused, not converted")
+        XCTAssertTrue(huge.stderr.contains("at most 3600"), huge.stderr)
+        XCTAssertEqual(try check(["--timeout", "nan"]).status, 64)
+        XCTAssertEqual(try check(["--jobs", "100000"]).status, 64)
     }
 
     /// The binary needs nothing from its build folder: copied elsewhere and run with the build
