@@ -219,8 +219,10 @@ final class ContainmentTests: XCTestCase {
         let pool = try ExampleRunner.makePool(for: config, sandbox: true)
         defer { pool.close() }
         guard case .sandbox = pool.containment.isolation else { throw XCTSkip("bubblewrap is not installed here") }
-        // A file of the learner's outside every temporary folder, as the progress database is.
-        let victim = TestPaths.packageRoot.appendingPathComponent(".build/sandbox-victim-\(UUID().uuidString.prefix(8)).sqlite")
+        // A file where learners' progress databases live (outside every temporary folder).
+        let state = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state/preflight")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let victim = state.appendingPathComponent("sandbox-victim-\(UUID().uuidString.prefix(8)).sqlite")
         try "progress\n".write(to: victim, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: victim) }
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
