@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import PreflightApp
+import PreflightCore
 
 /// The `preflight` command: learner commands first, authoring commands (for instructors and CI)
 /// grouped apart in `--help`.
@@ -18,4 +21,22 @@ struct Preflight: ParsableCommand {
         ],
         defaultSubcommand: LearnCommand.self
     )
+
+    /// The one place errors become output and exit codes: an `AppError` prints its diagnostics
+    /// and message and exits with its code (64 usage, 65 data, 1 a failed check); everything
+    /// else is the argument parser's.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as AppError {
+            for line in DiagnosticReport.text(error.diagnostics) { Console.error(line) }
+            if !error.message.isEmpty {
+                Console.error(error.kind == .failed ? Visible.escape(error.message, keepNewlines: true) : "preflight: error: " + Visible.escape(error.message, keepNewlines: true))
+            }
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -23,7 +23,7 @@ final class GradingVectorTests: XCTestCase {
             XCTAssertEqual(diagnostics.map(\.message), [], "lesson \(number) loads cleanly")
             let lesson = try XCTUnwrap(loaded, "lesson \(number)")
             XCTAssertEqual(KeyCheck.diagnostics(for: lesson).map(\.message), [], "lesson \(number): keys grade themselves")
-            let byTitle = Dictionary(uniqueKeysWithValues: lesson.quiz.map { ($0.title, $0) })
+            let byTitle = Dictionary(uniqueKeysWithValues: lesson.quiz.map { ($0.title.unescaped, $0) })
             XCTAssertEqual(Set(entry.cases.map(\.question)), Set(byTitle.keys), "lesson \(number): every question has cases, every case a question")
             for vector in entry.cases {
                 let question = try XCTUnwrap(byTitle[vector.question], vector.question)

@@ -121,7 +121,7 @@ public enum ExerciseLoader {
             diagnostics.append(.warning(SourceLocation(file: shown, line: 1, column: 1), "an exercise should have hints: a `## Hints` section with one `### Hint` heading per hint, each followed by its text", id: "exercise.no-hints"))
         }
         var exercise = Exercise(
-            id: slug, title: title, lessonID: lesson, folder: folder.path, file: file, check: check, solution: solution,
+            id: slug, title: CourseText(title), lessonID: lesson, folder: folder.path, file: file, check: check, solution: solution,
             timeout: timeout, task: task, hints: hints.filter { !$0.isEmpty }, location: here)
         exercise.lintAllowances = LintAllowance.scan(markdown: document, file: shown)
         diagnostics += LinkCheck.diagnostics(in: document, file: readme, displayPath: shown)

@@ -19,7 +19,7 @@ enum CourseConfigReader {
             // The id names the progress database file: nothing but kebab-case may reach a path.
             fields.report(.error(fields.location(of: fields.node("id")), "course id `\(id)` must be kebab-case (lower-case letters, digits and single hyphens); it names the learners' progress file", id: "course.id-not-kebab"))
         }
-        var config = CourseConfig(id: id ?? "course", title: title ?? "Untitled course")
+        var config = CourseConfig(id: id ?? "course", title: CourseText(title ?? "Untitled course"))
         if let timeout = fields.timeout("timeout") { config.timeout = timeout }
         if let size = fields.integer("max_file_size") { config.maxFileSize = size }
         config.exercises = fields.string("exercises", required: false, in: "course.yaml")
@@ -67,7 +67,7 @@ enum CourseConfigReader {
                 fields.report(.error(location, "duplicate section id `\(id)`", id: "course.duplicate-section"))
                 continue
             }
-            sections.append(SectionConfig(id: id, title: title, summary: summary, location: location))
+            sections.append(SectionConfig(id: id, title: CourseText(title), summary: CourseText(summary), location: location))
         }
         return sections
     }

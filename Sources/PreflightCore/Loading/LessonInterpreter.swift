@@ -44,7 +44,7 @@ struct LessonInterpreter {
             interview += interviewQuestions(in: section, lessonID: frontMatter.id, seen: &seenInterview)
         }
         var lesson = Lesson(
-            id: frontMatter.id, title: frontMatter.title, summary: frontMatter.summary, minutes: frontMatter.minutes,
+            id: frontMatter.id, title: CourseText(frontMatter.title), summary: CourseText(frontMatter.summary), minutes: frontMatter.minutes,
             requires: frontMatter.requires.map(\.0), tags: frontMatter.tags, sources: frontMatter.sources,
             sectionID: sectionID, file: file, location: frontMatter.idLocation, requiresLocation: frontMatter.requiresLocation,
             sections: sections, examples: collected, quiz: questions, interviewQuestions: interview, document: document)
@@ -124,7 +124,7 @@ struct LessonInterpreter {
                 continue
             }
             seen[id] = location(heading)
-            result.append(InterviewQuestion(id: id, lessonID: lessonID, question: question, answer: group.blocks, location: location(heading)))
+            result.append(InterviewQuestion(id: id, lessonID: lessonID, question: CourseText(question), answer: group.blocks, location: location(heading)))
         }
         if result.isEmpty {
             diagnostics.append(.warning(section.location, "`Interview Questions` has no questions; write each as an H3 (`### …`) followed by its model answer", id: "interview.no-questions"))

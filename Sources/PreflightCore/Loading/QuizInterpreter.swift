@@ -83,7 +83,7 @@ struct QuizInterpreter {
         if explanation == nil {
             diagnostics.append(.warning(at, "quiz question has no `Explanation:` paragraph; learners see it after answering", id: "quiz.no-explanation"))
         }
-        return QuizQuestion(id: id, lessonID: lessonID, title: title, prompt: prompt, answer: answer, explanation: explanation, location: at)
+        return QuizQuestion(id: id, lessonID: lessonID, title: CourseText(title), prompt: prompt, answer: answer, explanation: explanation, location: at)
     }
 
     private func candidate(_ block: MarkdownNode) -> Candidate? {

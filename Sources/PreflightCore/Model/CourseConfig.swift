@@ -2,7 +2,7 @@
 /// fence language, and the limits examples run under.
 public struct CourseConfig: Sendable, Hashable {
     public var id: String
-    public var title: String
+    public var title: CourseText
     public var sections: [SectionConfig]
     /// Code-fence language (lower-cased) to the command that runs it.
     public var runners: [String: RunnerConfig]
@@ -29,7 +29,7 @@ public struct CourseConfig: Sendable, Hashable {
     public static let defaultMaxFileSize = 1 << 20
 
     public init(
-        id: String, title: String, sections: [SectionConfig] = [], runners: [String: RunnerConfig] = [:],
+        id: String, title: CourseText, sections: [SectionConfig] = [], runners: [String: RunnerConfig] = [:],
         timeout: Double = CourseConfig.defaultTimeout, maxFileSize: Int = CourseConfig.defaultMaxFileSize,
         environment: [String: String] = [:], exercises: String? = nil
     ) {
@@ -52,11 +52,11 @@ public struct CourseConfig: Sendable, Hashable {
 
 public struct SectionConfig: Sendable, Hashable {
     public var id: String
-    public var title: String
-    public var summary: String
+    public var title: CourseText
+    public var summary: CourseText
     public var location: SourceLocation
 
-    public init(id: String, title: String, summary: String, location: SourceLocation) {
+    public init(id: String, title: CourseText, summary: CourseText, location: SourceLocation) {
         self.id = id
         self.title = title
         self.summary = summary

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import PreflightApp
 import PreflightCore
-import PreflightRunner
 
 /// `preflight check`: runs every example (and every predict-the-output quiz question) and proves
 /// it prints what the lesson claims.
@@ -21,11 +20,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Lesson ids or lesson files (default: every lesson).", valueName: "LESSON-ID|FILE"))
     var lessons: [String] = []
 
-    @Option(help: "Examples run at once, 1 to \(CheckCommand.maximumJobs) (default: the number of cores).")
+    @Option(help: "Examples run at once, 1 to \(CourseCheck.maximumJobs) (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    /// Each job is a process with its own limits; more than this is a mistake, not a speed-up.
-    static let maximumJobs = 64
 
     @Option(help: "Output format: text, json or junit.")
     var format: Format = .text
@@ -40,48 +36,24 @@ struct CheckCommand: ParsableCommand {
     var cold = false
 
     func validate() throws {
-        guard (1...Self.maximumJobs).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(Self.maximumJobs)") }
+        guard (1...CourseCheck.maximumJobs).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(CourseCheck.maximumJobs)") }
         if let timeout, !CourseConfig.isValidTimeout(timeout) {
             throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(CourseConfig.maximumTimeout))")
         }
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let selected = try LessonSelection.resolve(lessons, in: course)
-        let items = selected.flatMap(CheckItem.items(for:))
-        let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
-        let pool = try runOptions.pool(for: course.config)
-        defer { pool.close() }
-        let runner = ExampleRunner(config: course.config, pool: pool, timeoutOverride: timeout, warm: course.config.warm && !cold)
-        let session = CheckSession(runner: runner, jobs: jobs, cache: cache, readsCache: !noCache)
-        let report = CheckReport(format: format)
-        let printer = OrderedPrinter(count: items.count) { report.printLive($0) }
-        let results = session.run(items) { index, result in printer.deliver(index, result) }
-        report.finish(results, containment: results.contains { !$0.fromCache } ? pool.description : nil)
-        if results.contains(where: { !$0.verdict.passed }) { throw ExitCode(1) }
-    }
-}
-
-/// Prints results in course order as soon as every earlier one is known.
-final class OrderedPrinter: Sendable {
-    private struct Queue {
-        var pending: [Int: CheckResult] = [:]
-        var next = 0
-    }
-
-    private let queue = Mutex(Queue())
-    private let emit: @Sendable (CheckResult) -> Void
-
-    init(count: Int, emit: @escaping @Sendable (CheckResult) -> Void) { self.emit = emit }
-
-    func deliver(_ index: Int, _ result: CheckResult) {
-        queue.withLock { queue in
-            queue.pending[index] = result
-            while let ready = queue.pending.removeValue(forKey: queue.next) {
-                emit(ready)
-                queue.next += 1
-            }
+        let opened = try courseOptions.open()
+        let check = CourseCheck(
+            lessons: try opened.lessons(named: lessons), config: opened.course.config, book: try? ProgressBook.open(opened),
+            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
+        let text = format == .text
+        let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
+        switch format {
+        case .text: Console.out(CheckReport.textSummary(outcome))
+        case .json: Console.out(try CheckReport.json(outcome))
+        case .junit: Console.out(CheckReport.junit(outcome))
         }
+        if !outcome.allPassed { throw AppError(.failed, "") }
     }
 }

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-import PreflightCore
-import PreflightGrading
+import PreflightApp
 
-/// `preflight lint`: every problem in the course, compiler-style, in one run. The rules, the
-/// choice of files and the policy (`--strict`, allowed warnings) live in PreflightCore.
+/// `preflight lint`: every problem in the course, compiler-style, in one run.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -37,24 +35,14 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let urls = paths.map { URL(fileURLWithPath: $0, relativeTo: Paths.workingDirectory).standardizedFileURL }
-        let root: URL
-        if courseOptions.course == nil, let first = urls.first, let found = CourseLint.courseRoot(near: first) {
-            root = found
-        } else {
-            root = try courseOptions.locate()
-        }
-        let report = CourseLint.run(
-            root: root, paths: urls, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "",
-            displayPath: Paths.display, lessonChecks: KeyCheck.diagnostics(for:))
-        let diagnostics = LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict)
+        let result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
         switch format {
         case .text:
-            DiagnosticPrinter.printText(diagnostics)
-            Console.error("lint: " + DiagnosticPrinter.summary(diagnostics, files: report.files))
+            for line in DiagnosticReport.text(result.diagnostics) { Console.error(line) }
+            Console.error("lint: " + DiagnosticReport.summary(result.diagnostics, files: result.files))
         case .json:
-            Console.out(try DiagnosticPrinter.json(diagnostics, files: report.files))
+            Console.out(try DiagnosticReport.json(result.diagnostics, files: result.files))
         }
-        if diagnostics.hasErrors { throw ExitCode(ExitCodes.dataError) }
+        if result.hasErrors { throw AppError(.data, "") }
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import PreflightCore
+import PreflightApp
 import PreflightGrading
-import PreflightStore
 
 /// How graded quizzes are shown: per-question verdicts, the misses with their explanations, a
-/// score, and earlier attempts at the same set. Also the JSON form for scripts.
+/// score, and earlier attempts at the same set.
 public struct QuizReport {
     public let styler: Styler
     /// The terminal's width, to wrap explanations and feedback at word boundaries; nil (piped
@@ -71,8 +71,8 @@ public struct QuizReport {
 
     /// `sections` gives, in course order, each section's title and lesson ids; when the questions
     /// span more than one section the summary scores each, so an exam shows where to go back.
-    public func summary(questions: [QuizQuestion], graded: [GradedAnswer], previous: [QuizAttemptSummary],
-                        sections: [(title: String, lessonIDs: Set<String>)] = []) -> [String] {
+    public func summary(questions: [QuizQuestion], graded: [GradedAnswer], previous: [AttemptSummary],
+                        sections: [(title: CourseText, lessonIDs: Set<String>)] = []) -> [String] {
         let score = QuizScore(graded)
         var lines = ["", styler.apply([.bold], "Score: \(score.text)")]
         let skipped = graded.filter(\.skipped).count
@@ -94,18 +94,18 @@ public struct QuizReport {
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             lines.append("")
-            let earlier = previous.suffix(5).map { "\(formatter.string(from: $0.finishedAt)) \(QuizScore(points: $0.score, questions: $0.total).pointsText)/\($0.total)" }
+            let earlier = previous.suffix(5).map { "\(formatter.string(from: $0.finishedAt)) \($0.score.pointsText)/\($0.score.questions)" }
             lines.append("Earlier attempts at this set: " + earlier.joined(separator: ", "))
             if let last = previous.last {
-                let change = score.tenths - QuizScore(points: last.score, questions: last.total).tenths
+                let change = score.tenths - last.score.tenths
                 lines.append(change > 0 ? "Up \(QuizScore.tenthsText(change)) on last time." : change < 0 ? "Down \(QuizScore.tenthsText(-change)) on last time." : "The same as last time.")
             }
         }
         return lines
     }
 
-    private func bySection(questions: [QuizQuestion], graded: [GradedAnswer], sections: [(title: String, lessonIDs: Set<String>)]) -> [String] {
-        let scored = sections.compactMap { section -> (title: String, score: QuizScore)? in
+    private func bySection(questions: [QuizQuestion], graded: [GradedAnswer], sections: [(title: CourseText, lessonIDs: Set<String>)]) -> [String] {
+        let scored = sections.compactMap { section -> (title: CourseText, score: QuizScore)? in
             let answers = zip(questions, graded).filter { section.lessonIDs.contains($0.0.lessonID) }.map(\.1)
             return answers.isEmpty ? nil : (section.title, QuizScore(answers))
         }
@@ -122,31 +122,5 @@ public struct QuizReport {
         let weakest = scored.filter { fraction($0.score) < 1 - 1e-9 }.min { fraction($0.score) < fraction($1.score) }
         if let weakest { lines.append("  Revisit first: \(Visible.escape(weakest.title)).") }
         return lines
-    }
-
-    public static func json(questions: [QuizQuestion], graded: [GradedAnswer]) throws -> String {
-        struct Entry: Encodable {
-            var id, lesson, title, type, given, correctAnswer: String
-            var correct, skipped: Bool
-            /// 0...1: partial credit for select-all and ordering, 1 or 0 for the rest.
-            var score: Double
-            var diff: String?
-            enum CodingKeys: String, CodingKey {
-                case id, lesson, title, type, given, correct, skipped, score, diff
-                case correctAnswer = "correct_answer"
-            }
-        }
-        struct Total: Encodable { var questions, correct, answered, skipped: Int; var score: Double; var percent: Int }
-        struct Report: Encodable { var questions: [Entry]; var total: Total }
-        let entries = zip(questions, graded).map { question, answer in
-            Entry(id: question.id, lesson: question.lessonID, title: question.title, type: question.kind.rawValue, given: answer.given,
-                  correctAnswer: answer.rightAnswer, correct: answer.correct, skipped: answer.skipped, score: answer.score, diff: answer.diff)
-        }
-        let score = QuizScore(graded)
-        let total = Total(questions: graded.count, correct: graded.filter(\.correct).count, answered: graded.filter { !$0.skipped }.count,
-                          skipped: graded.filter(\.skipped).count, score: score.points, percent: score.percent)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Report(questions: entries, total: total)), as: UTF8.self)
     }
 }

@@ -1,19 +1,18 @@
 import PreflightCore
-import PreflightStore
 
 /// The course seen through a learner's progress: each lesson's status, per-section and
 /// course-wide completion, and where to continue. Progress for lessons that no longer exist is
 /// kept in the store but never shown as current.
 public struct CourseProgress: Sendable {
     public let course: Course
-    public let records: [String: LessonProgress]
+    public let records: [String: LessonRecord]
 
-    public init(course: Course, records: [String: LessonProgress]) {
+    public init(course: Course, records: [String: LessonRecord]) {
         self.course = course
         self.records = records
     }
 
-    public func status(_ lesson: Lesson) -> LessonProgress.Status {
+    public func status(_ lesson: Lesson) -> LessonStatus {
         records[lesson.id]?.status ?? .notStarted
     }
 
@@ -42,6 +41,11 @@ public struct CourseProgress: Sendable {
         return inProgress.max { (records[$0.id]?.updatedAt ?? 0) < (records[$1.id]?.updatedAt ?? 0) } ?? nextLesson
     }
 
+    /// Where a lesson opens: the part the learner was reading, or its first part.
+    public func part(of lesson: Lesson) -> Int {
+        records[lesson.id].map { $0.status == .done ? 0 : $0.part } ?? 0
+    }
+
     /// Ids with recorded progress that the course no longer has.
     public var orphanedIDs: [String] {
         records.keys.filter { course.lesson(id: $0) == nil }.sorted()
@@ -51,5 +55,12 @@ public struct CourseProgress: Sendable {
         guard total > 0 else { return String(repeating: "░", count: width) }
         let filled = done * width / total
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+}
+
+/// The rule that completes a lesson: its last part reached and every example run.
+public enum LessonCompletion {
+    public static func isEarned(_ lesson: Lesson, part: Int, examplesRun: Set<Int>) -> Bool {
+        part == lesson.sections.count - 1 && Set(lesson.examples.map(\.index)).isSubset(of: examplesRun)
     }
 }

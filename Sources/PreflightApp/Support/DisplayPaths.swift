@@ -1,0 +1,22 @@
+import Foundation
+
+/// How file paths are shown: relative to the working folder when under it, as compilers do.
+public struct DisplayPaths: Sendable {
+    public let base: URL
+
+    public init(base: URL) { self.base = base.standardizedFileURL }
+
+    public static var current: DisplayPaths {
+        DisplayPaths(base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    public func show(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    public func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+    }
+}
