@@ -17,8 +17,11 @@ public enum Grader {
             questionID: question.id, correct: false, score: 0, given: describe(response, for: question, shown: order),
             rightAnswer: rightAnswer(question, shown: order), explanation: question.explanation, feedback: [], skipped: response == .skipped)
         guard response != .skipped else { return result }
-        switch (question.answer, response) {
-        case (.choice(let options), .choice(let picked)):
+        // Over the question's types, with no default: a new type must be graded here. A response
+        // of the wrong shape (text for a choice question, say) is simply not right.
+        switch question.answer {
+        case .choice(let options):
+            guard case .choice(let picked) = response else { break }
             let right = Set(options.indices.filter { options[$0].isCorrect })
             result.correct = picked == right
             if question.kind == .multipleChoice {
@@ -27,9 +30,11 @@ public enum Grader {
                 result.score = Double(max(0, hits - falsePicks)) / Double(right.count)
             }
             result.feedback = picked.sorted().compactMap { $0 < options.count ? options[$0].feedback : nil }
-        case (.shortAnswer(let keys), .text(let text)):
+        case .shortAnswer(let keys):
+            guard case .text(let text) = response else { break }
             result.correct = keys.contains { matches(text, key: $0) }
-        case (.predictOutput(let example), .text(let text)):
+        case .predictOutput(let example):
+            guard case .text(let text) = response else { break }
             let options = example.expected.options
             result.correct = OutputMatcher.matches(expected: example.expected.text, actual: text, options: options)
             if !result.correct {
@@ -37,12 +42,11 @@ public enum Grader {
                                             actual: OutputMatcher.prepare(text, options: options), actualLabel: "your answer")
                 result.diff = diff.isEmpty ? nil : diff
             }
-        case (.ordering(let items), .ordering(let order)):
+        case .ordering(let items):
+            guard case .ordering(let order) = response else { break }
             result.correct = order == Array(items.indices)
             let inPlace = zip(order, items.indices).filter { $0 == $1 }.count
             result.score = items.isEmpty ? 0 : Double(inPlace) / Double(items.count)
-        default:
-            break
         }
         // Exact answers score 1 whatever the type; partial credit never reaches 1 otherwise.
         if result.correct { result.score = 1 } else if question.kind != .multipleChoice && question.kind != .ordering { result.score = 0 }

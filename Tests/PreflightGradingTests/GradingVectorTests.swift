@@ -28,7 +28,7 @@ final class GradingVectorTests: XCTestCase {
             for vector in entry.cases {
                 let question = try XCTUnwrap(byTitle[vector.question], vector.question)
                 let context = "\(lesson.id) · \(vector.question) · \(String(reflecting: vector.response))"
-                let order = DisplayOrder.identity(Self.optionCount(question))
+                let order = DisplayOrder.identity(question.answer.labels.count)
                 let response: QuizResponse
                 switch ResponseParser.parse(vector.response, for: question, order: order) {
                 case .success(let parsed): response = parsed
@@ -51,13 +51,5 @@ final class GradingVectorTests: XCTestCase {
             XCTAssertTrue(seen[kind]?.right == true && seen[kind]?.wrong == true, "\(kind.rawValue) has right and wrong answers")
         }
         XCTAssertTrue(seen[.multipleChoice]?.partial == true && seen[.ordering]?.partial == true, "select-all and ordering have partly right answers")
-    }
-
-    static func optionCount(_ question: QuizQuestion) -> Int {
-        switch question.answer {
-        case .choice(let options): return options.count
-        case .ordering(let items): return items.count
-        default: return 0
-        }
     }
 }

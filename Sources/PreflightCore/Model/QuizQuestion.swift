@@ -44,6 +44,15 @@ public enum QuizAnswer: Sendable {
     /// Items in the right order; learners see them shuffled.
     case ordering([String])
 
+    /// What the learner picks from or puts in order, in authored order; none for typed answers.
+    public var labels: [String] {
+        switch self {
+        case .choice(let options): return options.map(\.text)
+        case .ordering(let items): return items
+        case .shortAnswer, .predictOutput: return []
+        }
+    }
+
     public var kind: Kind {
         switch self {
         case .choice(let options):

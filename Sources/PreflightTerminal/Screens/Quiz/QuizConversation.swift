@@ -58,12 +58,8 @@ public struct QuizConversation {
         let renderer = LessonRenderer(width: width, styler: styler)
         let prompt = renderer.render(blocks: question.prompt)
         if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
-        let labels: [String]
-        switch question.answer {
-        case .choice(let options): labels = order.shown.map { options[$0].text }
-        case .ordering(let items): labels = order.shown.map { items[$0] }
-        default: labels = []
-        }
+        let authored = question.answer.labels
+        let labels = order.shown.map { authored[$0] }
         for (position, label) in labels.enumerated() {
             let runs = [StyledRun(Grader.letter(position), [.cyan, .bold]), StyledRun(". " + Visible.escape(label))]
             write(wrapper.wrap(runs, firstPrefix: "  ", restPrefix: "     ").joined(separator: "\n"))
