@@ -76,6 +76,7 @@ let package = Package(
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
+        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"]),
         .testTarget(
             name: "PreflightCLITests",
             dependencies: ["TestSupport"]

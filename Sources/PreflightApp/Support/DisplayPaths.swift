@@ -4,7 +4,8 @@ import Foundation
 public struct DisplayPaths: Sendable {
     public let base: URL
 
-    public init(base: URL) { self.base = base.standardizedFileURL }
+    /// `base` is a folder; it is marked as one so paths relative to it resolve inside it.
+    public init(base: URL) { self.base = URL(fileURLWithPath: base.standardizedFileURL.path, isDirectory: true) }
 
     public static var current: DisplayPaths {
         DisplayPaths(base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
