@@ -34,6 +34,7 @@ public enum CheckReport {
         let cached = results.filter(\.fromCache).count
         if cached > 0 { lines.append("\(cached) of \(results.count) results came from the cache (--no-cache runs everything).") }
         if let containment = outcome.containment { lines.append(containment) }
+        if let problem = outcome.cacheProblem { lines.append("note: " + Visible.escape(problem)) }
         lines.append("\(passed) passed, \(results.count - passed) failed")
         return lines.joined(separator: "\n")
     }

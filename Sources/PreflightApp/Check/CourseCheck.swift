@@ -2,6 +2,7 @@ import Foundation
 import PreflightCore
 import PreflightRunner
 import PreflightStore
+import Synchronization
 
 /// `preflight check` as a use case: every example and predict-the-output question of the chosen
 /// lessons, run under supervision, cached passes skipped, results in course order.
@@ -31,6 +32,8 @@ public struct CourseCheck: Sendable {
         public var results: [CheckResult]
         /// What protected the machine, when anything ran.
         public var containment: String?
+        /// Why passes could not be remembered, when they could not (the next run repeats them).
+        public var cacheProblem: String?
         public var allPassed: Bool { results.allSatisfy(\.verdict.passed) }
     }
 
@@ -53,22 +56,34 @@ public struct CourseCheck: Sendable {
         let pool = try ExampleHosts.pool(for: config, sandbox: options.sandbox)
         defer { pool.close() }
         let runner = ExampleRunner(config: config, pool: pool, timeoutOverride: options.timeout, warm: config.warm && !options.cold)
-        let session = CheckSession(runner: runner, jobs: options.jobs, cache: book.map(BookCheckCache.init), readsCache: !options.ignoreCache)
+        let cache = book.map(BookCheckCache.init)
+        let session = CheckSession(runner: runner, jobs: options.jobs, cache: cache, readsCache: !options.ignoreCache)
         let ordered = progress.map { OrderedDelivery(emit: $0) }
         let results = session.run(items) { index, result in ordered?.deliver(index, result) }
-        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil)
+        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil, cacheProblem: cache?.problem)
     }
 }
 
 /// The check cache kept in the learner's progress database.
-struct BookCheckCache: CheckCache {
+final class BookCheckCache: CheckCache {
     let book: ProgressBook
+    private let failure = Mutex<String?>(nil)
+
+    init(book: ProgressBook) { self.book = book }
 
     func passedKeys(among keys: [String]) -> Set<String> { book.store.cachedPasses(among: keys) }
 
-    /// A pass that cannot be remembered only costs a re-run next time; it is not worth failing
-    /// the check for.
-    func recordPasses(_ keys: [String]) { try? book.store.recordCachedPasses(keys) }
+    /// A pass that cannot be remembered only costs a re-run next time: the check goes on, and
+    /// the report says so.
+    func recordPasses(_ keys: [String]) {
+        do {
+            try book.store.recordCachedPasses(keys)
+        } catch {
+            failure.withLock { $0 = "\(book.location.path): passes could not be remembered (\(error)); the next run repeats them" }
+        }
+    }
+
+    var problem: String? { failure.withLock { $0 } }
 }
 
 /// The hosts a command's examples and checks run on, with the error a learner can act on when

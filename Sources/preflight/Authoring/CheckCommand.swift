@@ -44,8 +44,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let opened = try courseOptions.open()
+        let book: ProgressBook?
+        do {
+            book = try ProgressBook.open(opened)
+        } catch {
+            // The check itself does not need the database; only remembering passes does.
+            Console.error("preflight: note: every example runs, and passes are not remembered: " + Visible.escape("\(error)"))
+            book = nil
+        }
         let check = CourseCheck(
-            lessons: try opened.lessons(named: lessons), config: opened.course.config, book: try? ProgressBook.open(opened),
+            lessons: try opened.lessons(named: lessons), config: opened.course.config, book: book,
             options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
         let text = format == .text
         let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
