@@ -8,13 +8,13 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test build deps lint check bench bench-peers clean site site-deps browser-deps test-browser screenshots bench-site
+.PHONY: start test test-deps build deps lint check bench bench-peers dist clean site site-deps browser-deps test-browser screenshots bench-site
 
 start: build
 	@$(PREFLIGHT)
 
-test: build
-	$(SWIFT) test --build-path $(BUILD_DIR)
+test: build test-deps
+	$(SWIFT) test --build-path $(BUILD_DIR) --parallel
 	$(PREFLIGHT) lint --course lessons
 	$(PREFLIGHT) check --course lessons --no-cache
 	$(PREFLIGHT) exercise verify --course lessons
@@ -23,8 +23,23 @@ test: build
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)
 
-# Installs the C libraries SwiftPM links (and python3, which runs the course's examples) when
-# they are missing. apt-get needs one `apt-get update` on a fresh machine before it can install.
+# Python packages the tests compare against, in a virtual environment of their own (ignored by
+# git): py-fsrs, the reference FSRS scheduler (PyPI name `fsrs`), pinned to the release whose
+# behaviour Sources/PreflightGrading/FSRS.swift follows.
+TEST_VENV := .venv-test
+FSRS_REFERENCE := fsrs==6.3.2
+
+test-deps: $(TEST_VENV)/.installed
+
+$(TEST_VENV)/.installed: Makefile | deps
+	rm -rf $(TEST_VENV)
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(FSRS_REFERENCE)
+	touch $@
+
+# Installs the C libraries SwiftPM links, python3 (the examples and their host, with venv for
+# the test tools) and bubblewrap (the examples' sandbox) when they are missing. apt-get needs
+# one `apt-get update` on a fresh machine before it can install.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
@@ -33,6 +48,8 @@ deps:
 	  pkg-config --exists $$pc 2>/dev/null || missing="$$missing $$deb"; \
 	done; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	command -v bwrap >/dev/null 2>&1 || missing="$$missing bubblewrap"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing:$$missing"; \
@@ -40,7 +57,7 @@ deps:
 	  elif command -v brew >/dev/null 2>&1; then \
 	    brew install cmark sqlite pkg-config python3; \
 	  else \
-	    echo "Please install:$$missing (libcmark, SQLite headers, pkg-config, python3)"; exit 1; \
+	    echo "Please install:$$missing (libcmark, SQLite headers, pkg-config, python3, bubblewrap)"; exit 1; \
 	  fi; \
 	fi
 
@@ -58,8 +75,12 @@ bench-peers: deps
 	$(SWIFT) build -c release --build-path $(BUILD_DIR)
 	python3 bench/peers_bench.py --binary $(BUILD_DIR)/release/preflight
 
+# The self-contained release: dist/preflight-<version>-linux-<arch>.tar.gz (see tools/dist.sh).
+dist: deps
+	SWIFT=$(SWIFT) sh tools/dist.sh
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) .build-dist dist
 
 # The course as a website (`preflight export html`). Code is highlighted with Debian's
 # libjs-highlight.js, copied into the site; without it the site is written unhighlighted.

@@ -1,8 +1,15 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-// Data flows one way: files -> Markdown tree (CCmark) -> lesson model (PreflightCore)
-// -> runner / grader / store -> terminal. Each arrow is a module boundary.
+// Data flows one way, and each arrow is a module boundary that may only be crossed this way:
+// files -> Markdown tree (CCmark, PreflightCore) -> lesson model (PreflightCore)
+// -> runner (PreflightRunner) | grader (PreflightGrading) | store (PreflightStore) | site (PreflightSite)
+// -> application layer (PreflightApp: the course's use cases)
+// -> adapters (PreflightTerminal: screens; preflight: the commands).
+/// Interpolating course text into a String is deprecated (see CourseText); here that is an error,
+/// so the compiler finds every place that would print it unescaped.
+let strict: [SwiftSetting] = [.treatWarning("DeprecatedDeclaration", as: .error)]
+
 let package = Package(
     name: "Preflight",
     platforms: [.macOS(.v15)],
@@ -22,30 +29,38 @@ let package = Package(
         ),
         .target(
             name: "PreflightCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
         ),
         // The child side of spawning (between fork and exec) must be async-signal-safe: C.
         .target(name: "CRunnerSupport"),
-        .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"], resources: [.copy("Resources/warm_runner.py")]),
-        .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"], swiftSettings: strict),
+        .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Pure: grades answers and schedules flashcards; no terminal, no store.
-        .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),
+        .target(name: "PreflightGrading", dependencies: ["PreflightCore"], swiftSettings: strict),
+        // The course as a static website: pages, quiz data and the browser's grader. No terminal,
+        // no store: the application layer hands it the course and the dates it shows.
+        .target(name: "PreflightSite", dependencies: ["PreflightCore", "PreflightGrading"], resources: [.copy("Resources")], swiftSettings: strict),
+        // The course's use cases: opening a course, progress, quizzes, flashcards, running and
+        // checking examples, exercises, linting, and their report encoders. No terminal, no
+        // printing: values in, values (and AppError) out.
+        .target(name: "PreflightApp", dependencies: ["PreflightCore", "PreflightGrading", "PreflightRunner", "PreflightStore", "PreflightSite"], swiftSettings: strict),
         // Signal handlers that give the terminal back must be async-signal-safe: C.
         .target(name: "CTerminalSupport"),
-        // The course as a static website: pages, quiz data and the browser's grader. No terminal.
-        .target(name: "PreflightSite", dependencies: ["PreflightCore", "PreflightGrading"], resources: [.copy("Resources")]),
-        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightRunner", "PreflightStore", "PreflightGrading", "CTerminalSupport"]),
+        // Screens, rendering, keys and event loops; it receives values from the application
+        // layer and sends it intents. It may not import the store or the runner.
+        .target(name: "PreflightTerminal", dependencies: ["PreflightCore", "PreflightGrading", "PreflightApp", "CTerminalSupport"], swiftSettings: strict),
+        // Parses arguments, calls one use case, prints, picks the exit code.
         .executableTarget(
             name: "preflight",
             dependencies: [
+                "PreflightApp",
                 "PreflightTerminal",
-                "PreflightGrading",
                 "PreflightCore",
-                "PreflightRunner",
-                "PreflightStore",
-                "PreflightSite",
+                "PreflightGrading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(name: "CTestPTY", path: "Tests/CTestPTY"),
         .target(name: "TestSupport", dependencies: ["PreflightCore", "CTestPTY"], path: "Tests/TestSupport"),
@@ -54,7 +69,7 @@ let package = Package(
             dependencies: ["PreflightCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PreflightGradingTests", dependencies: ["PreflightGrading", "PreflightCore"]),
+        .testTarget(name: "PreflightGradingTests", dependencies: ["PreflightGrading", "PreflightCore", "TestSupport"]),
         .testTarget(name: "PreflightRunnerTests", dependencies: ["PreflightRunner", "PreflightCore", "TestSupport"]),
         .testTarget(
             name: "PreflightTerminalTests",
@@ -65,6 +80,7 @@ let package = Package(
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightSiteTests", dependencies: ["PreflightSite", "PreflightCore", "PreflightGrading", "TestSupport"]),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
+        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"]),
         .testTarget(
             name: "PreflightCLITests",
             dependencies: ["TestSupport"]

@@ -137,7 +137,9 @@ public struct FSRS: Sendable {
 
     func shortTermStability(_ stability: Double, rating: Rating) -> Double {
         var increase = exp(w[17] * (Double(rating.rawValue) - 3 + w[18])) * pow(stability, -w[19])
-        if rating == .good || rating == .easy { increase = max(increase, 1) }
+        // As the reference: a same-day review the learner passed (Hard included) never lowers
+        // stability; only Again may.
+        if rating != .again { increase = max(increase, 1) }
         return max(stability * increase, 0.001)
     }
 

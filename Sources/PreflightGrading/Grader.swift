@@ -4,53 +4,71 @@ import PreflightCore
 /// Grades answers to quiz questions. Pure and deterministic: the same question and response
 /// always give the same grade, so it is tested exhaustively and reused by lint to check that
 /// every answer key passes its own grader.
+///
+/// One rule for the score: an answer's score is its credit, from 0 to 1. Select-all and
+/// ordering questions give partial credit (see `partialCredit`); every other type scores 1 for
+/// a right answer and 0 otherwise. `correct` is true only for a fully right answer. The quiz
+/// summary, the JSON report, the stored attempt and `preflight progress` all add up scores.
 public enum Grader {
     /// - Parameter order: how the options were shown, so the answer and the right answer are
     ///   described with the letters the learner saw (authored order when nil).
     public static func grade(_ question: QuizQuestion, _ response: QuizResponse, shown order: DisplayOrder? = nil) -> GradedAnswer {
         var result = GradedAnswer(
-            questionID: question.id, correct: false, score: 0, partialScore: 0, given: describe(response, for: question, shown: order),
+            questionID: question.id, correct: false, score: 0, given: describe(response, for: question, shown: order),
             rightAnswer: rightAnswer(question, shown: order), explanation: question.explanation, feedback: [], skipped: response == .skipped)
         guard response != .skipped else { return result }
-        switch (question.answer, response) {
-        case (.choice(let options), .choice(let picked)):
+        // Over the question's types, with no default: a new type must be graded here. A response
+        // of the wrong shape (text for a choice question, say) is simply not right.
+        switch question.answer {
+        case .choice(let options):
+            guard case .choice(let picked) = response else { break }
             let right = Set(options.indices.filter { options[$0].isCorrect })
             result.correct = picked == right
-            let hits = picked.intersection(right).count
-            let falsePicks = picked.subtracting(right).count
-            result.partialScore = right.isEmpty ? 0 : Double(max(0, hits - falsePicks)) / Double(right.count)
+            if question.kind == .multipleChoice {
+                let hits = picked.intersection(right).count
+                let falsePicks = picked.subtracting(right).count
+                result.score = Double(max(0, hits - falsePicks)) / Double(right.count)
+            }
             result.feedback = picked.sorted().compactMap { $0 < options.count ? options[$0].feedback : nil }
-        case (.shortAnswer(let keys), .text(let text)):
+        case .shortAnswer(let keys):
+            guard case .text(let text) = response else { break }
             result.correct = keys.contains { matches(text, key: $0) }
-            result.partialScore = result.correct ? 1 : 0
-        case (.predictOutput(let example), .text(let text)):
-            result.correct = OutputMatcher.matches(expected: example.expected.text, actual: text, options: example.expected.options)
-            result.partialScore = result.correct ? 1 : 0
-        case (.ordering(let items), .ordering(let order)):
+        case .predictOutput(let example):
+            guard case .text(let text) = response else { break }
+            let options = example.expected.options
+            result.correct = OutputMatcher.matches(expected: example.expected.text, actual: text, options: options)
+            if !result.correct {
+                let diff = UnifiedDiff.make(expected: OutputMatcher.prepare(example.expected.text, options: options),
+                                            actual: OutputMatcher.prepare(text, options: options), actualLabel: "your answer")
+                result.diff = diff.isEmpty ? nil : diff
+            }
+        case .ordering(let items):
+            guard case .ordering(let order) = response else { break }
             result.correct = order == Array(items.indices)
             let inPlace = zip(order, items.indices).filter { $0 == $1 }.count
-            result.partialScore = items.isEmpty ? 0 : Double(inPlace) / Double(items.count)
-        default:
-            break
+            result.score = items.isEmpty ? 0 : Double(inPlace) / Double(items.count)
         }
-        result.score = result.correct ? 1 : 0
-        if result.correct { result.partialScore = 1 }
+        // Exact answers score 1 whatever the type; partial credit never reaches 1 otherwise.
+        if result.correct { result.score = 1 } else if question.kind != .multipleChoice && question.kind != .ordering { result.score = 0 }
         return result
     }
 
-    /// Does free text match one accepted answer?
+    /// Does free text match one accepted answer? The text is read as `ResponseText` says:
+    /// surrounding backticks dropped; numbers with a unit word, thousands separators or a
+    /// decimal comma understood.
     public static func matches(_ text: String, key: AnswerKey) -> Bool {
+        let answer = ResponseText.unwrapped(text)
         switch key {
         case .text(let expected):
-            return AnswerNormalizer.normalize(text) == AnswerNormalizer.normalize(expected)
+            return AnswerNormalizer.normalize(answer) == AnswerNormalizer.normalize(expected)
         case .regex(let pattern):
-            let answer = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let collapsed = answer.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else { return false }
-            return regex.firstMatch(in: answer, range: NSRange(answer.startIndex..., in: answer)) != nil
+            return regex.firstMatch(in: collapsed, range: NSRange(collapsed.startIndex..., in: collapsed)) != nil
         case .number(let value, let tolerance, let allowsPercent):
-            guard let given = NumberParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines), allowPercent: allowsPercent) else { return false }
+            guard let given = ResponseText.number(answer, allowPercent: allowsPercent) else { return false }
             // A little slack for binary floating point: 0.1 + 0.2 is not 0.3.
-            return abs(given.value - value) <= tolerance + 1e-9 * max(1, abs(value))
+            return abs(given - value) <= tolerance + 1e-9 * max(1, abs(value))
         }
     }
 
@@ -66,15 +84,18 @@ public enum Grader {
             .map { "\(letter($0.position)) (\($0.text))" }.joined(separator: ", ")
     }
 
-    /// The right answer as a learner would write it, with the letters they saw.
+    /// The right answer as a learner would write it, with the letters they saw. A short answer
+    /// shows its first plain (text or number) alternative; a regex is described only when the
+    /// key has nothing plainer. Expected output is shown as its lines, as it is compared.
     public static func rightAnswer(_ question: QuizQuestion, shown order: DisplayOrder? = nil) -> String {
         switch question.answer {
         case .choice(let options):
             return describe(choices: options.indices.filter { options[$0].isCorrect }, of: options, shown: order)
         case .shortAnswer(let keys):
-            return keys.map(describe(key:)).joined(separator: " or ")
+            let plain = keys.first { if case .regex = $0 { return false } else { return true } }
+            return describe(key: plain ?? keys[0])
         case .predictOutput(let example):
-            return example.expected.text
+            return OutputMatcher.normalize(example.expected.text)
         case .ordering(let items):
             return items.joined(separator: " → ")
         }
@@ -91,8 +112,12 @@ public enum Grader {
         }
     }
 
+    /// `300`, `0.25`, `7.35`: whole numbers without a point, others as short as they round-trip
+    /// after the percent scaling (so 0.0735 * 100 shows 7.35, not 7.3500000000000005).
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        let short = String(format: "%.10g", value)
+        return Double(short) == value || abs(Double(short)! - value) < 1e-12 * max(1, abs(value)) ? short : String(value)
     }
 
     static func describe(_ response: QuizResponse, for question: QuizQuestion, shown order: DisplayOrder?) -> String {

@@ -33,6 +33,6 @@ public enum KeyCheck {
                 }
             }
         }
-        return problems.map { .error(question.location, "quiz answer key does not grade itself right: \($0)") }
+        return problems.map { .error(question.location, "quiz answer key does not grade itself right: \($0)", id: "quiz.key-self-check") }
     }
 }

@@ -26,12 +26,7 @@ public struct QuizPlan: Sendable {
             chosen = all
         }
         let orders = chosen.map { question -> DisplayOrder in
-            let size: Int
-            switch question.answer {
-            case .choice(let options): size = options.count
-            case .ordering(let items): size = items.count
-            default: size = 0
-            }
+            let size = question.answer.labels.count
             // True/false stays True, False.
             return shuffleOptions && question.kind != .trueFalse ? DisplayOrder.shuffled(size, using: &generator) : DisplayOrder.identity(size)
         }

@@ -13,12 +13,10 @@ public enum QuizResponse: Sendable, Hashable {
 public struct GradedAnswer: Sendable, Hashable {
     public var questionID: String
     public var correct: Bool
-    /// 1 for a right answer, 0 otherwise: full marks only for an exact answer.
+    /// The answer's credit, from 0 to 1: 1 for a right answer; for a select-all question, the
+    /// right options picked minus the wrong ones picked (floored at 0) over the right options;
+    /// for an ordering question, the items in their right place over all items; 0 otherwise.
     public var score: Double
-    /// Partial credit for select-all (hits minus false picks, floored at 0, over the right
-    /// options) and ordering (items in the right place over all items); equal to `score` for
-    /// the other types. An instructor may choose to count this instead.
-    public var partialScore: Double
     /// The learner's answer as they would write it (`B`, `A, C`, the text).
     public var given: String
     /// The right answer, written the same way.
@@ -27,4 +25,7 @@ public struct GradedAnswer: Sendable, Hashable {
     /// Author feedback on the options the learner picked.
     public var feedback: [String]
     public var skipped: Bool
+    /// For a predicted output that does not match: a unified diff of the expected output
+    /// (`-`) against the learner's (`+`), after the example's output options are applied.
+    public var diff: String?
 }

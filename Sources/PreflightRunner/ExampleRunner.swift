@@ -2,30 +2,38 @@ import Foundation
 import PreflightCore
 
 /// Runs one example as a learner's machine would: its code in a file of its own, in a fresh
-/// temporary folder that is removed afterwards, through the course's runner command, with a
-/// minimal environment and the course's limits.
+/// folder that is removed afterwards, through the course's runner command, with a minimal
+/// environment and the course's limits, under the one supervision every run gets (`Supervisor`,
+/// on a host from the pool). Python examples run warm (forked from the host's interpreter)
+/// unless the course or the caller asks for a new interpreter each time.
 public struct ExampleRunner: Sendable {
     public var config: CourseConfig
+    public let pool: HostPool
     public var resolver: ExecutableResolver
-    /// Overrides every example's timeout when set (`--timeout`).
+    /// Overrides every example's timeout when set (`--timeout`); validated by the caller.
     public var timeoutOverride: Double?
-    /// Warm interpreters for Python examples; nil runs everything cold.
-    public var warm: WarmPool?
+    /// Fork Python examples from the host's warm interpreter.
+    public var warm: Bool
 
-    public init(config: CourseConfig, resolver: ExecutableResolver = ExecutableResolver(), timeoutOverride: Double? = nil, warm: WarmPool? = nil) {
+    public init(config: CourseConfig, pool: HostPool, resolver: ExecutableResolver = ExecutableResolver(), timeoutOverride: Double? = nil, warm: Bool? = nil) {
         self.config = config
+        self.pool = pool
         self.resolver = resolver
         self.timeoutOverride = timeoutOverride
-        self.warm = warm
+        self.warm = warm ?? config.warm
     }
 
-    /// A pool of warm interpreters when the course's Python runner is a plain interpreter
-    /// (`python3 {file}`) and the course does not ask for cold runs; nil otherwise.
-    public static func warmPool(for config: CourseConfig, resolver: ExecutableResolver) -> WarmPool? {
-        guard config.warm, let runner = config.runner(for: "python"), isPlainPython(runner),
-              case .success(let python) = resolver.resolve(runner.command[0]) else { return nil }
-        let base = ExampleRunner(config: config).environment(home: FileManager.default.temporaryDirectory.path)
-        return WarmPool(python: python, environment: base)
+    /// The pool a course's examples run in: hosts run the course's Python runner (when it is a
+    /// plain interpreter, so that warm runs use the same Python as cold ones) or `python3`, start
+    /// with the course's environment, and are contained as strongly as the machine allows.
+    public static func makePool(for config: CourseConfig, sandbox: Bool, resolver: ExecutableResolver = ExecutableResolver()) throws -> HostPool {
+        let program = config.runner(for: "python").flatMap { isPlainPython($0) ? $0.command[0] : nil } ?? "python3"
+        guard case .success(let python) = resolver.resolve(program) else {
+            throw RunFailure(description: "`\(program)` was not found on PATH (\(resolver.searchPath)); Preflight needs Python to run examples, whatever their language", hostFailed: false, beforeStart: true)
+        }
+        let base = ExampleRunner.environment(config: config, home: FileManager.default.temporaryDirectory.path)
+        return try HostPool(python: python, containment: Containment.strongest(sandbox: sandbox, searchPath: resolver.searchPath),
+                            environment: base, limits: ProcessLimits(timeout: config.timeout))
     }
 
     static func isPlainPython(_ runner: RunnerConfig) -> Bool {
@@ -48,9 +56,9 @@ public struct ExampleRunner: Sendable {
         }
         let folder: ScratchFolder
         do {
-            folder = try ScratchFolder(prefix: "preflight-")
+            folder = try ScratchFolder(in: pool.folder, prefix: "example-")
         } catch {
-            return CheckResult(item: item, verdict: .failedToStart("cannot make a temporary folder: \(error)"), duration: 0, fromCache: false)
+            return CheckResult(item: item, verdict: .failedToStart("cannot make a folder for the example in \(pool.folder.path): \(error)"), duration: 0, fromCache: false)
         }
         defer { folder.remove() }
         let file = folder.url.appendingPathComponent("example.\(runner.fileExtension)")
@@ -59,34 +67,36 @@ public struct ExampleRunner: Sendable {
         } catch {
             return CheckResult(item: item, verdict: .failedToStart("cannot write the example to \(folder.url.path): \(error)"), duration: 0, fromCache: false)
         }
+        let command: HostCommand = warm && Self.isPlainPython(runner)
+            ? .runPython(file: file.path)
+            : .execute(arguments: [executable] + runner.arguments(file: file.path).dropFirst())
         let limits = ProcessLimits(timeout: timeout(for: example))
-        let arguments = Array(runner.arguments(file: file.path).dropFirst())
-        if let warm, Self.isPlainPython(runner) {
-            let request = WarmInterpreter.Request(
-                file: file.path, cwd: folder.url.path, env: environment(home: folder.url.path), timeout: limits.timeout,
-                cpu: limits.cpuSeconds, memory: limits.memoryBytes, fsize: limits.fileSizeBytes, cap: limits.outputCap)
-            if let outcome = warm.run(request) { return judge(item, outcome: outcome, limits: limits) }
-            // The warm interpreter failed and was replaced; this example runs cold instead.
-        }
-        do {
-            let outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment(home: folder.url.path), directory: folder.url.path, limits: limits)
+        switch pool.run(command, directory: folder.url.path, environment: environment(home: folder.url.path), limits: limits) {
+        case .success(let outcome):
             return judge(item, outcome: outcome, limits: limits)
-        } catch {
-            return CheckResult(item: item, verdict: .failedToStart("\(error)"), duration: 0, fromCache: false)
+        case .failure(let failure):
+            let verdict: CheckVerdict = failure.beforeStart
+                ? .failedToStart("cannot run `\(runner.command[0])`: \(failure.description)")
+                : .lostSupervisor(failure.description)
+            return CheckResult(item: item, verdict: verdict, duration: 0, fromCache: false)
         }
     }
 
     /// Read once: `ProcessInfo.environment` copies the whole environment on every call.
     static let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
 
-    func environment(home: String) -> [String: String] {
+    /// What an example sees: PATH, a HOME and TMPDIR of its own, a UTF-8 locale, and the
+    /// course's `environment`.
+    static func environment(config: CourseConfig, home: String) -> [String: String] {
         var environment = [
-            "PATH": Self.searchPath,
+            "PATH": searchPath,
             "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
         ]
         for (key, value) in config.environment { environment[key] = value }
         return environment
     }
+
+    func environment(home: String) -> [String: String] { Self.environment(config: config, home: home) }
 
     func judge(_ item: CheckItem, outcome: ProcessOutcome, limits: ProcessLimits) -> CheckResult {
         let stdout = String(decoding: outcome.stdout, as: UTF8.self)
@@ -112,6 +122,6 @@ public struct ExampleRunner: Sendable {
                 verdict = .mismatch(diff: diff)
             }
         }
-        return CheckResult(item: item, verdict: verdict, duration: outcome.duration, fromCache: false, stdout: stdout, stderr: stderr)
+        return CheckResult(item: item, verdict: verdict, duration: outcome.duration, fromCache: false, stdout: stdout, stderr: stderr, stragglers: outcome.stragglers)
     }
 }

@@ -2,14 +2,16 @@ import Foundation
 import PreflightCore
 
 /// Runs an exercise's check against one version of the learner's file (their working copy, the
-/// pristine starter, or the reference solution), with the same limits as examples: a fresh
-/// temporary folder, its own process group, a deadline, an output cap.
+/// pristine starter, or the reference solution) under the same supervision and limits as
+/// examples: a fresh folder, a new interpreter, a deadline, an output cap, nothing left behind.
 public struct ExerciseChecker: Sendable {
     public var config: CourseConfig
+    public let pool: HostPool
     public var resolver: ExecutableResolver
 
-    public init(config: CourseConfig, resolver: ExecutableResolver = ExecutableResolver()) {
+    public init(config: CourseConfig, pool: HostPool, resolver: ExecutableResolver = ExecutableResolver()) {
         self.config = config
+        self.pool = pool
         self.resolver = resolver
     }
 
@@ -19,13 +21,14 @@ public struct ExerciseChecker: Sendable {
         /// What the check printed (stdout then stderr), escaped by whoever shows it.
         public var output: String
         public var duration: Double
-        /// Set when the check could not run at all.
+        /// Set when the check could not run at all, or did not end by itself.
         public var problem: String?
     }
 
+    /// - Parameter timeout: validated by the caller (`CourseConfig.isValidTimeout`).
     public func check(_ exercise: Exercise, candidate: URL, timeout: Double? = nil) -> Outcome {
         let folder = URL(fileURLWithPath: exercise.folder)
-        let language = Self.language(forExtension: URL(fileURLWithPath: exercise.check).pathExtension)
+        let language = ExerciseLoader.checkLanguage(forExtension: URL(fileURLWithPath: exercise.check).pathExtension)
         guard let runner = config.runner(for: language) else {
             return Outcome(passed: false, output: "", duration: 0, problem: "no runner for `\(language)` in course.yaml to run \(exercise.check)")
         }
@@ -36,47 +39,35 @@ public struct ExerciseChecker: Sendable {
         }
         let scratch: ScratchFolder
         do {
-            scratch = try ScratchFolder(prefix: "preflight-exercise-")
+            scratch = try ScratchFolder(in: pool.folder, prefix: "exercise-")
         } catch {
-            return Outcome(passed: false, output: "", duration: 0, problem: "cannot make a temporary folder: \(error)")
+            return Outcome(passed: false, output: "", duration: 0, problem: "cannot make a folder for the check in \(pool.folder.path): \(error)")
         }
         defer { scratch.remove() }
-        let work = scratch.url
-        let checkCopy = work.appendingPathComponent(URL(fileURLWithPath: exercise.check).lastPathComponent)
+        let checkName = URL(fileURLWithPath: exercise.check).lastPathComponent
         do {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(exercise.check), to: checkCopy)
-            try FileManager.default.copyItem(at: candidate, to: work.appendingPathComponent(exercise.file))
+            try scratch.copy(folder.appendingPathComponent(exercise.check), to: checkName)
+            try scratch.copy(candidate, to: exercise.file)
         } catch {
-            return Outcome(passed: false, output: "", duration: 0, problem: "cannot prepare the check: \(error.localizedDescription)")
+            return Outcome(passed: false, output: "", duration: 0, problem: "cannot prepare the check: \(error)")
         }
-        var environment = ExampleRunner(config: config).environment(home: work.path)
+        var environment = ExampleRunner.environment(config: config, home: scratch.url.path)
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
         let limits = ProcessLimits(timeout: timeout ?? exercise.timeout ?? config.timeout)
-        do {
-            let outcome = try ChildProcess.run(
-                executable: executable, arguments: Array(runner.arguments(file: checkCopy.path).dropFirst()),
-                environment: environment, directory: work.path, limits: limits)
+        let arguments = [executable] + runner.arguments(file: scratch.url.appendingPathComponent(checkName).path).dropFirst()
+        switch pool.run(.execute(arguments: arguments), directory: scratch.url.path, environment: environment, limits: limits) {
+        case .failure(let failure):
+            return Outcome(passed: false, output: "", duration: 0, problem: failure.description)
+        case .success(let outcome):
             let text = String(decoding: outcome.stdout, as: UTF8.self) + String(decoding: outcome.stderr, as: UTF8.self)
             var problem: String?
             switch outcome.termination {
-            case .timedOut: problem = "the check did not finish within \(Int(limits.timeout)) s and was stopped (is there an endless loop?)"
+            case .timedOut: problem = "the check did not finish within \(formatSeconds(limits.timeout)) and was stopped (is there an endless loop?)"
             case .outputCapExceeded: problem = "the check printed more than \(limits.outputCap >> 20) MiB and was stopped"
-            case .signaled(let signal): problem = "the check was killed by signal \(signal)"
+            case .signaled(let signal): problem = "the check was killed by signal \(signal)\(signalName(signal))"
             case .exited: break
             }
             return Outcome(passed: outcome.termination == .exited(0), termination: outcome.termination, output: text, duration: outcome.duration, problem: problem)
-        } catch {
-            return Outcome(passed: false, output: "", duration: 0, problem: "\(error)")
-        }
-    }
-
-    static func language(forExtension ext: String) -> String {
-        switch ext.lowercased() {
-        case "py": return "python"
-        case "sh": return "sh"
-        case "rb": return "ruby"
-        case "js": return "javascript"
-        default: return ext.lowercased()
         }
     }
 }

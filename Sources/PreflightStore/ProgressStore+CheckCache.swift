@@ -31,10 +31,11 @@ extension ProgressStore {
 extension ProgressStore {
     /// When each of these keys last passed `preflight check`; keys that never passed are absent.
     /// The exported website shows these dates beside each example's output.
-    public func checkPassDates(among keys: [String]) -> [String: Date] {
+    public func checkPassDates(among keys: [String]) throws -> [String: Date] {
         guard !keys.isEmpty else { return [:] }
-        let found = try? pool.read { db -> [String: Date] in
+        return try pool.read { db -> [String: Date] in
             var result: [String: Date] = [:]
+            // Chunked to stay under SQLite's limit on bound parameters.
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = Array(keys[start..<min(start + 500, keys.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -44,6 +45,5 @@ extension ProgressStore {
             }
             return result
         }
-        return found ?? [:]
     }
 }

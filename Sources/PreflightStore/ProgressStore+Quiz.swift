@@ -22,7 +22,8 @@ public struct QuizAttemptRecord: Sendable, Hashable {
 public struct QuizAttemptSummary: Sendable, Hashable {
     public var sessionID: String
     public var finishedAt: Date
-    public var correct: Int
+    /// The sum of the answers' scores (partial credit included).
+    public var score: Double
     public var total: Int
 }
 
@@ -44,23 +45,24 @@ extension ProgressStore {
     public func quizAttempts(setKey: String) throws -> [QuizAttemptSummary] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT session_id, MAX(answered_at) AS finished, SUM(correct) AS right, COUNT(*) AS total
+                SELECT session_id, MAX(answered_at) AS finished, SUM(score) AS score, COUNT(*) AS total
                 FROM quiz_attempt WHERE set_key = ? GROUP BY session_id ORDER BY finished
                 """, arguments: [setKey]).map {
-                QuizAttemptSummary(sessionID: $0["session_id"], finishedAt: Date(timeIntervalSince1970: $0["finished"]), correct: $0["right"], total: $0["total"])
+                QuizAttemptSummary(sessionID: $0["session_id"], finishedAt: Date(timeIntervalSince1970: $0["finished"]), score: $0["score"], total: $0["total"])
             }
         }
     }
 
-    /// Per lesson: questions answered right and questions answered, over every attempt.
-    public func quizAccuracy() throws -> [String: (correct: Int, answered: Int)] {
+    /// Per lesson: the sum of the scores of answered questions (partial credit included) and
+    /// the number answered, over every attempt.
+    public func quizAccuracy() throws -> [String: (score: Double, answered: Int)] {
         try pool.read { db in
-            var result: [String: (correct: Int, answered: Int)] = [:]
+            var result: [String: (score: Double, answered: Int)] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT lesson_id, SUM(correct) AS right, COUNT(*) AS answered FROM quiz_attempt
+                SELECT lesson_id, SUM(score) AS score, COUNT(*) AS answered FROM quiz_attempt
                 WHERE answer != '(skipped)' GROUP BY lesson_id
                 """) {
-                result[row["lesson_id"]] = (row["right"], row["answered"])
+                result[row["lesson_id"]] = (row["score"], row["answered"])
             }
             return result
         }

@@ -417,7 +417,7 @@ class FixtureSiteTests(SiteTestCase):
 
     def test_grading_vectors_get_the_same_verdict_in_the_page(self):
         files = sorted(VECTORS.glob("*.json"))
-        self.assertTrue(files, "no grading vectors")
+        self.assertIn("vectors.json", [file.name for file in files], "the vectors the Swift grader runs")
         total = 0
         mismatches = []
         for file in files:
@@ -512,10 +512,11 @@ class FixtureSiteTests(SiteTestCase):
         again = preflight("import", "progress", exported, "--course", FIXTURE, state=state)
         self.assertIn("Imported 0 lessons, 0 answers and 0 flashcard ratings.", again.stdout, "importing twice adds nothing")
         progress = json.loads(preflight("progress", "--json", "--course", FIXTURE, state=state).stdout)
-        self.assertIn("first-lesson", json.dumps(progress))
+        statuses = {lesson["id"]: lesson["status"] for section in progress["sections"] for lesson in section["lessons"]}
+        self.assertEqual(statuses["first-lesson"], "done")
         text = preflight("progress", "--course", FIXTURE, state=state).stdout
         self.assertIn("1 of 3 lessons done", text)
-        self.assertIn("quiz 1/1 right", text)
+        self.assertIn("Second Lesson  quiz score 1 of 1 (100%)", text)
         # Terminal → browser: answer in the terminal, export, import into a fresh browser store.
         preflight("quiz", "first-lesson", "--answers", "-", "--course", FIXTURE, stdin="B\nA,B\nFalse\npsi\n0.8\n6\n.\nA,B,C\n", state=state)
         out = self.work / "from-terminal.json"

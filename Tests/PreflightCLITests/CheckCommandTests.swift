@@ -92,5 +92,35 @@ final class CheckCommandTests: XCTestCase {
     func testBadOptionsAreUsageErrors() throws {
         XCTAssertEqual(try check(["--jobs", "0"]).status, 64)
         XCTAssertEqual(try check(["--timeout", "-1"]).status, 64)
+        let huge = try check(["--timeout", "2e10"])
+        XCTAssertEqual(huge.status, 64, "a limit no clock can hold is refused, not converted")
+        XCTAssertTrue(huge.stderr.contains("at most 3600"), huge.stderr)
+        XCTAssertEqual(try check(["--timeout", "nan"]).status, 64)
+        XCTAssertEqual(try check(["--jobs", "100000"]).status, 64)
+    }
+
+    /// The binary needs nothing from its build folder: copied elsewhere and run with the build
+    /// folder hidden (an empty folder mounted over it), it still runs Python examples warm.
+    func testTheBinaryRunsFromAnotherFolderWithTheBuildFolderOutOfReach() throws {
+        guard let bwrap = ["/usr/bin/bwrap", "/bin/bwrap"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw XCTSkip("bubblewrap is needed to hide the build folder")
+        }
+        let elsewhere = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let copy = elsewhere.appendingPathComponent("preflight")
+        try FileManager.default.copyItem(at: PreflightBinary.url, to: copy)
+        let buildFolder = PreflightBinary.url.deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bwrap)
+        process.arguments = ["--dev-bind", "/", "/", "--tmpfs", buildFolder.path, "--", copy.path,
+                             "check", "good", "--course", course.path, "--state", state.path, "--no-cache"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("PASS  good example 1"), text)
     }
 }

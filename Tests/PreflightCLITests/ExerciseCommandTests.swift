@@ -97,4 +97,15 @@ final class ExerciseCommandTests: XCTestCase {
         XCTAssertEqual(tty.waitForExit(), 0)
         XCTAssertTrue(tty.isCooked)
     }
+
+    func testAKeyTypedRightAfterASaveIsNotLost() throws {
+        let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: [
+            "exercise", "watch", "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path, "--workspace", workspace.path,
+        ], environment: [:], rows: 30, columns: 100)
+        XCTAssertTrue(tty.waitFor("not yet"), tty.transcript)
+        try "def add(a, b):\n    return a * b\n".write(to: learnerFile, atomically: false, encoding: .utf8)
+        tty.type("q")  // while the save is still being debounced
+        XCTAssertEqual(tty.waitForExit(timeout: 10), 0, "q quits even when it arrives during the debounce: \(tty.transcript.suffix(300))")
+        XCTAssertTrue(tty.isCooked)
+    }
 }

@@ -24,12 +24,30 @@ final class QuizCommandTests: XCTestCase {
         let questions = try XCTUnwrap(report["questions"] as? [[String: Any]])
         XCTAssertEqual(questions.map { $0["type"] as? String }, ["single-choice", "select-all", "true-false", "short-answer", "short-answer", "predict-output", "ordering"])
         XCTAssertEqual(questions.map { $0["correct"] as? Bool }, [true, true, true, true, true, true, false])
-        XCTAssertEqual(questions[6]["partial_score"] as? Double ?? 0, 1.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(questions[6]["score"] as? Double ?? 0, 1.0 / 3.0, accuracy: 1e-9, "partial credit is the score")
         XCTAssertEqual(questions[0]["correct_answer"] as? String, "B (p99)")
         XCTAssertTrue((questions[0]["id"] as? String ?? "").hasPrefix("first-lesson/q-"))
         let total = try XCTUnwrap(report["total"] as? [String: Any])
         XCTAssertEqual(total["correct"] as? Int, 6)
         XCTAssertEqual(total["questions"] as? Int, 7)
+        XCTAssertEqual(total["score"] as? Double ?? 0, 6 + 1.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(total["percent"] as? Int, 90)
+    }
+
+    /// One rule everywhere: a partly right select-all or ordering answer counts its credit in
+    /// the summary, the stored attempt, the comparison with earlier attempts and `progress`.
+    func testPartialCreditCountsInTheScoreEverywhere() throws {
+        // Select-all with one of two right options (1/2), ordering with one of three in place (1/3).
+        let first = try quiz(["first-lesson"], input: "B\nA\nFalse\npsi\n0.8\n6\n.\nA,C,B\n")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("Partly right: 50% credit, counted in your score."), first.stdout)
+        XCTAssertTrue(first.stdout.contains("Score: 5.8 of 7 (83%)"), "5 + 1/2 + 1/3 = 5.83: \(first.stdout)")
+        let second = try quiz(["first-lesson"], input: "B\nA,B\nFalse\npsi\n0.8\n6\n.\nA,B,C\n")
+        XCTAssertTrue(second.stdout.contains("Score: 7 of 7 (100%)"), second.stdout)
+        XCTAssertTrue(second.stdout.contains(" 5.8/7"), "the earlier attempt with its partial credit: \(second.stdout)")
+        XCTAssertTrue(second.stdout.contains("Up 1.2 on last time."), second.stdout)
+        let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
+        XCTAssertTrue(progress.stdout.contains("quiz score 12.8 of 14 (91%)"), progress.stdout)
     }
 
     func testFinalExamScoresEverySectionOfTheShippedCourse() throws {
@@ -53,7 +71,7 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains("Earlier attempts at this set:"), second.stdout)
         XCTAssertTrue(second.stdout.contains("Up 1 on last time."), second.stdout)
         let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
-        XCTAssertTrue(progress.stdout.contains("quiz 1/2 right (50%)"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("quiz score 1 of 2 (50%)"), progress.stdout)
     }
 
     func testMalformedAnswersAndUnknownLessonExit65WithTheLine() throws {

@@ -29,6 +29,6 @@ final class CourseHTMLPolicyTests: XCTestCase {
         XCTAssertEqual(error.location.file, "course.yaml")
         XCTAssertEqual(error.location.line, 4)
         XCTAssertTrue(error.message.contains("`html` must be `allow`"), error.message)
-        XCTAssertEqual(error.id, "course.html-policy")
+        XCTAssertEqual(error.id, "course.bad-value", "the catalog's id for a course.yaml field with the wrong kind of value")
     }
 }

@@ -23,8 +23,16 @@ enum Fixture {
     }
 
     static func course(_ path: String) -> CourseLoadResult {
-        let base = url(path)
-        return CourseLoader.load(base) { String($0.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1)) }
+        CourseLoader.load(url(path), displayPath: relative(to: url(path)))
+    }
+
+    /// Shows paths inside `base` relative to it, as `preflight` shows paths under the working folder.
+    static func relative(to base: URL) -> (URL) -> String {
+        let prefix = base.standardizedFileURL.path + "/"
+        return { url in
+            let path = url.standardizedFileURL.path
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import XCTest
 
 /// One bad fixture per lint rule; each test asserts the exact line and column an author is sent to.
 final class LintRuleTests: XCTestCase {
-    private func assertSingleError(_ file: String, line: Int, column: Int = 1, contains fragment: String, _ source: StaticString = #filePath, _ sourceLine: UInt = #line) {
+    private func assertSingleError(_ file: String, line: Int, column: Int = 1, id: String, contains fragment: String, _ source: StaticString = #filePath, _ sourceLine: UInt = #line) {
         let (_, diagnostics) = Fixture.lesson("lint/\(file)")
         let errors = diagnostics.errors
         XCTAssertEqual(errors.count, 1, "\(file): \(errors.map(\.message))", file: source, line: sourceLine)
@@ -12,26 +12,27 @@ final class LintRuleTests: XCTestCase {
         XCTAssertEqual(error.location.file, "lint/\(file)", file: source, line: sourceLine)
         XCTAssertEqual(error.location.line, line, "\(file): \(error.message)", file: source, line: sourceLine)
         XCTAssertEqual(error.location.column, column, "\(file): \(error.message)", file: source, line: sourceLine)
+        XCTAssertEqual(error.id, id, "\(file): \(error.message)", file: source, line: sourceLine)
         XCTAssertTrue(error.message.contains(fragment), "\(file): `\(error.message)` lacks `\(fragment)`", file: source, line: sourceLine)
     }
 
-    func testMalformedFrontMatterPointsIntoTheYAML() { assertSingleError("malformed-front-matter.md", line: 4, column: 8, contains: "not valid YAML") }
-    func testMissingFrontMatter() { assertSingleError("missing-front-matter.md", line: 1, contains: "missing front matter") }
-    func testUnclosedFrontMatter() { assertSingleError("unclosed-front-matter.md", line: 1, contains: "never closed") }
-    func testMissingRequiredField() { assertSingleError("missing-summary.md", line: 2, contains: "missing required field `summary`") }
-    func testIdMustBeKebabCase() { assertSingleError("bad-id.md", line: 2, column: 5, contains: "kebab-case") }
-    func testMissingH1() { assertSingleError("missing-h1.md", line: 3, contains: "no H1 title") }
-    func testSecondH1() { assertSingleError("two-h1.md", line: 11, contains: "one H1 title") }
-    func testEmptyFile() { assertSingleError("empty.md", line: 1, contains: "empty") }
-    func testExampleWithoutExpectedOutput() { assertSingleError("example-without-output.md", line: 11, contains: "no expected output") }
-    func testExpectedOutputWithoutExample() { assertSingleError("output-without-example.md", line: 11, contains: "without an example") }
-    func testUnknownRunnerLanguage() { assertSingleError("unknown-runner.md", line: 11, contains: "no runner for example language `ruby`") }
-    func testQuizQuestionWithoutAnswer() { assertSingleError("quiz-no-answer.md", line: 11, contains: "no answer block") }
-    func testQuizQuestionWithTwoAnswerBlocks() { assertSingleError("quiz-two-answers.md", line: 16, contains: "more than one answer block") }
-    func testChoiceWithoutCorrectOption() { assertSingleError("choice-no-correct.md", line: 13, contains: "no option marked `[x]`") }
-    func testRegexThatDoesNotCompile() { assertSingleError("bad-regex.md", line: 13, contains: "does not compile") }
-    func testDuplicateChoiceOption() { assertSingleError("duplicate-option.md", line: 14, contains: "duplicate option") }
-    func testDuplicateOrderingItem() { assertSingleError("duplicate-ordering-item.md", line: 15, contains: "duplicate item") }
+    func testMalformedFrontMatterPointsIntoTheYAML() { assertSingleError("malformed-front-matter.md", line: 4, column: 8, id: "yaml.syntax", contains: "not valid YAML") }
+    func testMissingFrontMatter() { assertSingleError("missing-front-matter.md", line: 1, id: "frontmatter.missing", contains: "missing front matter") }
+    func testUnclosedFrontMatter() { assertSingleError("unclosed-front-matter.md", line: 1, id: "frontmatter.unclosed", contains: "never closed") }
+    func testMissingRequiredField() { assertSingleError("missing-summary.md", line: 2, id: "frontmatter.missing-field", contains: "missing required field `summary`") }
+    func testIdMustBeKebabCase() { assertSingleError("bad-id.md", line: 2, column: 5, id: "frontmatter.id-not-kebab", contains: "kebab-case") }
+    func testMissingH1() { assertSingleError("missing-h1.md", line: 3, id: "lesson.no-title", contains: "no H1 title") }
+    func testSecondH1() { assertSingleError("two-h1.md", line: 11, id: "lesson.extra-title", contains: "one H1 title") }
+    func testEmptyFile() { assertSingleError("empty.md", line: 1, id: "file.empty", contains: "empty") }
+    func testExampleWithoutExpectedOutput() { assertSingleError("example-without-output.md", line: 11, id: "example.no-output", contains: "no expected output") }
+    func testExpectedOutputWithoutExample() { assertSingleError("output-without-example.md", line: 11, id: "example.output-without-example", contains: "without an example") }
+    func testUnknownRunnerLanguage() { assertSingleError("unknown-runner.md", line: 11, id: "example.no-runner", contains: "no runner for example language `ruby`") }
+    func testQuizQuestionWithoutAnswer() { assertSingleError("quiz-no-answer.md", line: 11, id: "quiz.no-answer-block", contains: "no answer block") }
+    func testQuizQuestionWithTwoAnswerBlocks() { assertSingleError("quiz-two-answers.md", line: 16, id: "quiz.multiple-answer-blocks", contains: "more than one answer block") }
+    func testChoiceWithoutCorrectOption() { assertSingleError("choice-no-correct.md", line: 13, id: "quiz.no-correct-option", contains: "no option marked `[x]`") }
+    func testRegexThatDoesNotCompile() { assertSingleError("bad-regex.md", line: 13, column: 9, id: "answer.bad-regex", contains: "does not compile") }
+    func testDuplicateChoiceOption() { assertSingleError("duplicate-option.md", line: 14, id: "quiz.duplicate-option", contains: "duplicate option") }
+    func testDuplicateOrderingItem() { assertSingleError("duplicate-ordering-item.md", line: 15, id: "quiz.duplicate-item", contains: "duplicate item") }
 
     func testBadFrontMatterValuesAreAllReported() {
         let (_, diagnostics) = Fixture.lesson("lint/bad-fields.md")

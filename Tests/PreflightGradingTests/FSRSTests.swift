@@ -47,6 +47,17 @@ final class FSRSTests: XCTestCase {
         XCTAssertEqual(card.difficulty, 1.0)
     }
 
+    func testASameDayHardNeverLowersStability() {
+        // Two Hards on a new card within minutes: the reference keeps the first Hard's 1.2931
+        // (the short-term increase is at least 1 for Hard, Good and Easy); only Again lowers it.
+        let scheduler = FSRS()
+        let first = scheduler.review(FSRS.Card(due: start), rating: .hard, at: start)
+        let second = scheduler.review(first, rating: .hard, at: start.addingTimeInterval(120))
+        XCTAssertEqual(second.stability ?? 0, 1.2931, accuracy: 1e-4)
+        let again = scheduler.review(first, rating: .again, at: start.addingTimeInterval(120))
+        XCTAssertLessThan(again.stability ?? 99, 1.2931)
+    }
+
     func testLearningStepsThenGraduation() {
         let scheduler = FSRS()
         var card = scheduler.review(FSRS.Card(due: start), rating: .good, at: start)

@@ -38,18 +38,34 @@ final class GraderTests: XCTestCase {
         XCTAssertEqual(Grader.grade(q, .choice([0])).given, "A (option 0)", "authored letters when nothing was shuffled")
     }
 
-    func testSelectAllScoresExactSetAndRecordsPartialCredit() {
+    func testSelectAllScoreIsItsPartialCredit() {
         let q = choice([true, true, false, true])
         let exact = Grader.grade(q, .choice([0, 1, 3]))
         XCTAssertTrue(exact.correct)
-        XCTAssertEqual(exact.partialScore, 1)
+        XCTAssertEqual(exact.score, 1)
         let twoOfThree = Grader.grade(q, .choice([0, 1]))
-        XCTAssertFalse(twoOfThree.correct)
-        XCTAssertEqual(twoOfThree.score, 0)
-        XCTAssertEqual(twoOfThree.partialScore, 2.0 / 3.0, accuracy: 1e-12)
-        XCTAssertEqual(Grader.grade(q, .choice([0, 1, 2])).partialScore, 1.0 / 3.0, accuracy: 1e-12, "a false pick cancels a hit")
-        XCTAssertEqual(Grader.grade(q, .choice([2])).partialScore, 0, "floored at zero")
-        XCTAssertEqual(Grader.grade(q, .choice([0, 1, 2, 3])).partialScore, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertFalse(twoOfThree.correct, "correct only when fully right")
+        XCTAssertEqual(twoOfThree.score, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertEqual(Grader.grade(q, .choice([0, 1, 2])).score, 1.0 / 3.0, accuracy: 1e-12, "a false pick cancels a hit")
+        XCTAssertEqual(Grader.grade(q, .choice([2])).score, 0, "floored at zero")
+        XCTAssertEqual(Grader.grade(q, .choice([0, 1, 2, 3])).score, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertEqual(Grader.grade(q, .skipped).score, 0)
+    }
+
+    func testSingleChoiceHasNoPartialCredit() {
+        let q = choice([false, true, false])
+        XCTAssertEqual(Grader.grade(q, .choice([0, 1])).score, 0, "two picks on a one-answer question score nothing")
+    }
+
+    func testQuizScoreAddsCreditsAndRoundsDown() {
+        let q = choice([true, true, false, true])
+        let answers = [Grader.grade(q, .choice([0, 1]))] + Array(repeating: Grader.grade(q, .choice([0, 1, 3])), count: 5) + [Grader.grade(q, .choice([2]))]
+        let score = QuizScore(answers)
+        XCTAssertEqual(score.text, "5.6 of 7 (80%)", "5 + 2/3 = 5.67 shows as 5.6, 80.9% as 80%")
+        XCTAssertEqual(QuizScore(points: 7 - 1e-6, questions: 7).text, "6.9 of 7 (99%)", "never rounded up to a perfect score")
+        XCTAssertEqual(QuizScore(points: 1.0 / 3 + 2.0 / 3, questions: 2).text, "1 of 2 (50%)")
+        XCTAssertEqual(QuizScore(points: 0, questions: 0).text, "0 of 0 (0%)")
+        XCTAssertEqual(QuizScore.tenthsText(-4), "-0.4")
     }
 
     func testTrueFalse() {
@@ -106,7 +122,18 @@ final class GraderTests: XCTestCase {
         XCTAssertTrue(Grader.grade(q, .text("Population Stability")).correct)
         XCTAssertTrue(Grader.grade(q, .text("3.0")).correct)
         XCTAssertFalse(Grader.grade(q, .text("KS")).correct)
-        XCTAssertEqual(Grader.grade(q, .text("KS")).rightAnswer, "PSI or text matching /population stability( index)?/ or 3")
+        XCTAssertEqual(Grader.grade(q, .text("KS")).rightAnswer, "PSI", "the first plain alternative")
+    }
+
+    func testRightAnswerShowsAPlainAlternativeBeforeAnyRegex() {
+        let hashSeed = short([.regex(#"\$?PYTHONHASHSEED(=\d+)?"#), .text("PYTHONHASHSEED")])
+        XCTAssertEqual(Grader.grade(hashSeed, .text("SEED")).rightAnswer, "PYTHONHASHSEED")
+        let number = short([.regex("(29\\d|30\\d) ?s"), .number(value: 300, tolerance: 10, allowsPercent: false)])
+        XCTAssertEqual(Grader.grade(number, .text("1")).rightAnswer, "300 ± 10")
+        let percent = short([.number(value: 0.0735, tolerance: 0.0025, allowsPercent: true)])
+        XCTAssertEqual(Grader.grade(percent, .text("1")).rightAnswer, "7.35% ± 0.25%")
+        let onlyRegex = short([.regex("p9[59]")])
+        XCTAssertEqual(Grader.grade(onlyRegex, .text("p50")).rightAnswer, "text matching /p9[59]/", "described only when nothing plainer exists")
     }
 
     func testPredictOutputLineByLineWithEllipsis() {
@@ -115,10 +142,21 @@ final class GraderTests: XCTestCase {
         let q = question(.predictOutput(example))
         XCTAssertTrue(Grader.grade(q, .text("total 6  \nmean 2.0\n\n")).correct, "trailing whitespace is ignored")
         XCTAssertFalse(Grader.grade(q, .text("total 6\nmean 2\n")).correct)
+        XCTAssertEqual(Grader.grade(q, .text("x")).rightAnswer, "total 6\nmean 2.0", "real lines, without the final newline")
         var loose = example
         loose.expected.options.ellipsis = true
         loose.expected.text = "id ...\ndone\n"
         XCTAssertTrue(Grader.grade(question(.predictOutput(loose)), .text("id 42\ndone")).correct)
+    }
+
+    func testAMissedPredictionCarriesADiffOfExpectedAgainstTheAnswer() {
+        let example = Example(lessonID: "l", index: 1, language: "python", code: "", location: here,
+                              expected: ExpectedOutput(text: "a\nb\nc\n", location: here))
+        let q = question(.predictOutput(example))
+        let miss = Grader.grade(q, .text("a\nB\nc"))
+        XCTAssertEqual(miss.diff, "--- expected\n+++ your answer\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c")
+        XCTAssertNil(Grader.grade(q, .text("a\nb\nc   \n")).diff, "no diff for a right answer")
+        XCTAssertNil(Grader.grade(question(.shortAnswer([.text("x")])), .text("y")).diff)
     }
 
     func testOrderingExactAndPartial() {
@@ -126,7 +164,7 @@ final class GraderTests: XCTestCase {
         XCTAssertTrue(Grader.grade(q, .ordering([0, 1, 2])).correct)
         let swapped = Grader.grade(q, .ordering([1, 0, 2]))
         XCTAssertFalse(swapped.correct)
-        XCTAssertEqual(swapped.partialScore, 1.0 / 3.0, accuracy: 1e-12)
+        XCTAssertEqual(swapped.score, 1.0 / 3.0, accuracy: 1e-12)
         XCTAssertEqual(swapped.given, "canary → shadow → full")
         XCTAssertEqual(swapped.rightAnswer, "shadow → canary → full")
     }

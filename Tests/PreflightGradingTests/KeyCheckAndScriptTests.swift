@@ -118,7 +118,7 @@ final class KeyCheckAndScriptTests: XCTestCase {
         let plan = QuizPlan.make(pools: pools, count: 10, balanced: true, seed: 7, shuffleOptions: false)
         XCTAssertEqual(plan.questions.count, 10)
         for section in 0..<5 {
-            XCTAssertEqual(plan.questions.filter { $0.title.hasPrefix("S\(section) ") }.count, 2, "two from each of five sections")
+            XCTAssertEqual(plan.questions.filter { $0.title.unescaped.hasPrefix("S\(section) ") }.count, 2, "two from each of five sections")
         }
         XCTAssertEqual(plan.questions.map(\.id), QuizPlan.make(pools: pools, count: 10, balanced: true, seed: 7, shuffleOptions: false).questions.map(\.id))
     }

@@ -13,6 +13,7 @@ final class CheckSessionTests: XCTestCase {
     }
 
     let config = CourseConfig(id: "t", title: "T", runners: ["sh": RunnerConfig(command: ["sh", "{file}"], fileExtension: "sh")], timeout: 5)
+    lazy var runner = ExampleRunner(config: config, pool: try! ExampleRunner.makePool(for: config, sandbox: true))
 
     func items(_ outputs: [String]) -> [CheckItem] {
         outputs.enumerated().map { index, text in
@@ -24,7 +25,7 @@ final class CheckSessionTests: XCTestCase {
     }
 
     func testResultsComeBackInCourseOrderWhateverOrderTheyFinish() {
-        let session = CheckSession(runner: ExampleRunner(config: config), jobs: 4, cache: nil)
+        let session = CheckSession(runner: runner, jobs: 4, cache: nil)
         let results = session.run(items(["a", "b", "c", "d", "e", "f"]))
         XCTAssertEqual(results.map(\.item.name), ["l/1", "l/2", "l/3", "l/4", "l/5", "l/6"])
         XCTAssertTrue(results.allSatisfy(\.verdict.passed))
@@ -32,7 +33,7 @@ final class CheckSessionTests: XCTestCase {
 
     func testSecondRunExecutesNothingAndAnEditReRunsOnlyThatExample() {
         let cache = MemoryCache()
-        let session = CheckSession(runner: ExampleRunner(config: config), jobs: 2, cache: cache)
+        let session = CheckSession(runner: runner, jobs: 2, cache: cache)
         var list = items(["a", "b", "c"])
         XCTAssertEqual(session.run(list).filter(\.fromCache).count, 0)
         XCTAssertEqual(session.run(list).filter(\.fromCache).count, 3)
@@ -44,7 +45,7 @@ final class CheckSessionTests: XCTestCase {
 
     func testFailuresAreNotCached() {
         let cache = MemoryCache()
-        let session = CheckSession(runner: ExampleRunner(config: config), jobs: 1, cache: cache)
+        let session = CheckSession(runner: runner, jobs: 1, cache: cache)
         var list = items(["a"])
         list[0].example.expected.text = "not a\n"
         XCTAssertFalse(session.run(list)[0].verdict.passed)

@@ -21,7 +21,9 @@ final class ExampleRunnerTests: XCTestCase {
         return CheckItem(kind: .example, example: example, label: "l example 1", name: "l/example-1")
     }
 
-    func run(_ item: CheckItem) -> CheckResult { ExampleRunner(config: config).run(item) }
+    lazy var pool = try! ExampleRunner.makePool(for: config, sandbox: true)
+
+    func run(_ item: CheckItem) -> CheckResult { ExampleRunner(config: config, pool: pool).run(item) }
 
     func testPassingPythonExample() {
         XCTAssertEqual(run(item("python", "print(sum([3, 4]))\n", expect: "7\n")).verdict, .passed)

@@ -142,23 +142,4 @@ final class SiteExportTests: XCTestCase {
         XCTAssertFalse(try read("lesson-first-lesson.html", in: site).contains("highlight.min.js"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("assets/highlight.min.js").path))
     }
-
-    func testProgressFilesRoundTripAndStrangersAreRefused() throws {
-        var file = ProgressFile(course: "c", exportedAt: Date(timeIntervalSince1970: 1_795_000_000.25))
-        file.lessons["a"] = .init(status: "done", updatedAt: "2026-11-30T02:00:00.000Z")
-        file.questions["a/q-12345678"] = .init(lesson: "a", answer: "B (p99)", correct: true, score: 1, answeredAt: "2026-11-30T02:00:00Z")
-        file.flashcards["a/iq-12345678"] = .init(rating: "again", reviewedAt: "2026-11-30T02:00:00.123Z")
-        let data = try file.encoded()
-        XCTAssertEqual(try ProgressFile.read(data), file)
-        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"answered_at\" : \"2026-11-30T02:00:00Z\""))
-        XCTAssertNotNil(ProgressFile.date("2026-11-30T02:00:00.123Z"), "JavaScript's toISOString")
-        XCTAssertNotNil(ProgressFile.date("2026-11-30T02:00:00Z"))
-        XCTAssertThrowsError(try ProgressFile.read(Data("{\"format\": \"something-else\", \"version\": 1, \"course\": \"c\"}".utf8))) {
-            XCTAssertTrue("\($0)".contains("not a Preflight progress file"), "\($0)")
-        }
-        XCTAssertThrowsError(try ProgressFile.read(Data("{\"format\": \"preflight-progress\", \"version\": 9, \"course\": \"c\"}".utf8))) {
-            XCTAssertTrue("\($0)".contains("newer than this preflight"), "\($0)")
-        }
-        XCTAssertThrowsError(try ProgressFile.read(Data("not json".utf8)))
-    }
 }

@@ -24,7 +24,7 @@ public struct CheckItem: Sendable, Hashable {
         }
         let quiz = lesson.quiz.compactMap { question -> CheckItem? in
             guard case .predictOutput(let example) = question.answer else { return nil }
-            return CheckItem(kind: .quiz, example: example, label: "\(lesson.id) quiz \"\(question.title)\"", name: question.id)
+            return CheckItem(kind: .quiz, example: example, label: "\(lesson.id) quiz \"\(question.title.unescaped)\"", name: question.id)
         }
         return examples + quiz
     }

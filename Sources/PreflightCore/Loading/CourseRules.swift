@@ -1,50 +1,153 @@
-/// Rules that need every lesson at once: unique ids, and `requires` naming lessons that exist
-/// without forming a cycle.
+import Foundation
+
+/// Rules that need every lesson at once: unique ids, and `requires` naming lessons that exist,
+/// that come earlier in the course, and that do not form a cycle.
 enum CourseRules {
-    static func check(_ lessons: [Lesson]) -> [Diagnostic] {
+    static func check(_ lessons: [Lesson], unreadable: UnreadableLessons = UnreadableLessons()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byID: [String: Lesson] = [:]
-        for lesson in lessons {
+        var position: [String: Int] = [:]
+        for (index, lesson) in lessons.enumerated() {
             if let first = byID[lesson.id] {
-                diagnostics.append(.error(lesson.location, "duplicate lesson id `\(lesson.id)`: also used by \(first.file)"))
+                diagnostics.append(.error(lesson.location, "duplicate lesson id `\(lesson.id)`: also used by \(first.file)", id: "lesson.duplicate-id"))
             } else {
                 byID[lesson.id] = lesson
+                position[lesson.id] = index
             }
         }
         for lesson in lessons {
-            for (index, required) in lesson.requires.enumerated() where byID[required] == nil && LessonID.isValid(required) {
-                let at = index < lesson.requiresLocations.count ? lesson.requiresLocations[index] : lesson.requiresLocation
-                diagnostics.append(.error(at, "`requires` names unknown lesson `\(required)`"))
+            for (index, required) in lesson.requires.enumerated() where LessonID.isValid(required) && required != lesson.id {
+                let at = lesson.requiresEntryLocation(index)
+                guard let other = byID[required] else {
+                    // A lesson that could not be read has its own error; naming it is not a second one.
+                    if unreadable.ids.contains(required) { continue }
+                    let notes = unreadable.unidentified.map { "\($0) could not be read; if it is `\(required)`, fix that file first" }
+                    diagnostics.append(.error(at, "`requires` names unknown lesson `\(required)`", id: "requires.unknown-lesson", notes: notes))
+                    continue
+                }
+                if let mine = position[lesson.id], let theirs = position[required], theirs > mine, byID[lesson.id]?.file == lesson.file {
+                    diagnostics.append(.warning(
+                        at, "`requires` names `\(required)`, which comes later in the course (\(other.file)); learners following the course order meet this lesson first",
+                        id: "requires.later-lesson"))
+                }
             }
             if lesson.requires.contains(lesson.id) {
-                diagnostics.append(.error(lesson.requiresLocation, "lesson `\(lesson.id)` requires itself"))
+                let index = lesson.requires.firstIndex(of: lesson.id) ?? 0
+                diagnostics.append(.error(lesson.requiresEntryLocation(index), "lesson `\(lesson.id)` requires itself", id: "requires.self"))
             }
         }
-        diagnostics += cycles(lessons, byID: byID)
+        diagnostics += cycles(lessons, byID: byID, position: position)
         return diagnostics
     }
 
-    /// Depth-first search; each cycle is reported once, at the first lesson of it in course order.
-    private static func cycles(_ lessons: [Lesson], byID: [String: Lesson]) -> [Diagnostic] {
-        enum Mark { case visiting, done }
-        var marks: [String: Mark] = [:]
-        var diagnostics: [Diagnostic] = []
+    /// One error per group of lessons that require each other (a strongly connected component of
+    /// the `requires` graph, found with Tarjan's algorithm), however many loops run through it:
+    /// reported at the group's first lesson in course order, with one loop spelled out.
+    private static func cycles(_ lessons: [Lesson], byID: [String: Lesson], position: [String: Int]) -> [Diagnostic] {
+        func next(_ id: String) -> [String] { (byID[id]?.requires ?? []).filter { $0 != id && byID[$0] != nil } }
+        var index = 0
+        var indices: [String: Int] = [:]
+        var lowLinks: [String: Int] = [:]
+        var stack: [String] = []
+        var onStack: Set<String> = []
+        var groups: [[String]] = []
 
-        func visit(_ id: String, path: [String]) {
-            if marks[id] == .done { return }
-            if marks[id] == .visiting {
-                guard let start = path.firstIndex(of: id), path.count - start > 1, let lesson = byID[path[start]] else { return }
-                let loop = (path[start...] + [id]).joined(separator: " -> ")
-                diagnostics.append(.error(lesson.requiresLocation, "`requires` forms a cycle: \(loop)"))
-                return
+        // Iterative, so a long chain of lessons cannot exhaust the stack.
+        for root in lessons.map(\.id) where indices[root] == nil {
+            var work: [(id: String, edge: Int)] = [(root, 0)]
+            indices[root] = index; lowLinks[root] = index; index += 1
+            stack.append(root); onStack.insert(root)
+            while let (id, edge) = work.last {
+                let edges = next(id)
+                if edge < edges.count {
+                    work[work.count - 1].edge += 1
+                    let target = edges[edge]
+                    if indices[target] == nil {
+                        indices[target] = index; lowLinks[target] = index; index += 1
+                        stack.append(target); onStack.insert(target)
+                        work.append((target, 0))
+                    } else if onStack.contains(target) {
+                        lowLinks[id] = min(lowLinks[id]!, indices[target]!)
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.id { lowLinks[parent] = min(lowLinks[parent]!, lowLinks[id]!) }
+                if lowLinks[id] == indices[id] {
+                    var group: [String] = []
+                    while let member = stack.popLast() {
+                        onStack.remove(member)
+                        group.append(member)
+                        if member == id { break }
+                    }
+                    if group.count > 1 { groups.append(group) }
+                }
             }
-            guard let lesson = byID[id] else { return }
-            marks[id] = .visiting
-            for next in lesson.requires where next != id { visit(next, path: path + [id]) }
-            marks[id] = .done
         }
 
-        for lesson in lessons { visit(lesson.id, path: []) }
-        return diagnostics
+        return groups.compactMap { group -> Diagnostic? in
+            let members = Set(group)
+            guard let start = group.min(by: { position[$0, default: 0] < position[$1, default: 0] }), let first = byID[start] else { return nil }
+            let loop = shortestLoop(from: start, within: members, next: next)
+            let entry = first.requires.firstIndex(of: loop.dropFirst().first ?? "") ?? 0
+            let others = members.subtracting(loop)
+            let also = others.isEmpty ? "" : " (also involved: \(others.sorted().joined(separator: ", ")))"
+            return .error(first.requiresEntryLocation(entry), "`requires` forms a cycle: \(loop.joined(separator: " -> "))\(also)", id: "requires.cycle")
+        }
+    }
+
+    /// The shortest way from `start` back to itself inside its group, by breadth-first search.
+    private static func shortestLoop(from start: String, within members: Set<String>, next: (String) -> [String]) -> [String] {
+        var previous: [String: String] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let id = queue[head]
+            head += 1
+            for target in next(id) where members.contains(target) {
+                if target == start {
+                    var path = [id]
+                    while let before = previous[path[0]] { path.insert(before, at: 0) }
+                    return path + [start]
+                }
+                if previous[target] == nil && target != start {
+                    previous[target] = id
+                    queue.append(target)
+                }
+            }
+        }
+        return [start, start]
+    }
+}
+
+/// Lessons that could not be read. When the broken front matter still shows `id:`, lessons that
+/// require that id are not told it is unknown: the broken file has its own error.
+struct UnreadableLessons {
+    var ids: Set<String> = []
+    /// Files whose id could not be made out.
+    var unidentified: [String] = []
+
+    mutating func add(_ url: URL, displayPath: String) {
+        if let id = Self.salvageID(url) { ids.insert(id) } else { unidentified.append(displayPath) }
+    }
+
+    /// The `id:` line of the front matter, read as plain text.
+    static func salvageID(_ url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if index > 0 && trimmed == "---" { break }
+            guard trimmed.hasPrefix("id:") else { continue }
+            let value = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return LessonID.isValid(value) ? value : nil
+        }
+        return nil
+    }
+}
+
+extension Lesson {
+    /// Where the `index`th `requires` entry is written, or the `requires` key.
+    func requiresEntryLocation(_ index: Int) -> SourceLocation {
+        index < requiresLocations.count ? requiresLocations[index] : requiresLocation
     }
 }

@@ -16,17 +16,17 @@ struct FrontMatter {
     static func read(_ text: LessonText, file: String) -> (FrontMatter?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let offset = text.frontMatterFirstLine - 1
-        guard var fields = YAMLFields.parse(text.frontMatter, file: file, lineOffset: offset, what: "front matter", diagnostics: &diagnostics) else {
+        guard var fields = YAMLFields.parse(text.frontMatter, file: file, lineOffset: offset, what: "front matter", area: "frontmatter", diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         for (key, location) in fields.keys where !knownKeys.contains(key) {
-            fields.report(.warning(location, "unknown front matter field `\(key)` (known: \(knownKeys.sorted().joined(separator: ", ")))"))
+            fields.report(.warning(location, "unknown front matter field `\(key)` (known: \(knownKeys.sorted().joined(separator: ", ")))", id: "frontmatter.unknown-field"))
         }
         let id = fields.string("id", required: true, in: "front matter")
         let title = fields.string("title", required: true, in: "front matter")
         let summary = fields.string("summary", required: true, in: "front matter")
         if let id, !LessonID.isValid(id) {
-            fields.report(.error(fields.location(of: fields.node("id")), "lesson id `\(id)` must be kebab-case (lower-case letters, digits and single hyphens)"))
+            fields.report(.error(fields.location(of: fields.node("id")), "lesson id `\(id)` must be kebab-case (lower-case letters, digits and single hyphens)", id: "frontmatter.id-not-kebab"))
         }
         let minutes = fields.integer("minutes")
         let requires = fields.strings("requires")
@@ -44,7 +44,7 @@ struct FrontMatter {
     private static func readSources(_ fields: inout YAMLFields) -> [LessonSource] {
         guard let node = fields.node("sources") else { return [] }
         guard let list = node.sequence else {
-            fields.report(.error(fields.location(of: node), "`sources` must be a list of entries with `title` and `url`"))
+            fields.report(.error(fields.location(of: node), "`sources` must be a list of entries with `title` and `url`", id: "frontmatter.bad-value"))
             return []
         }
         var sources: [LessonSource] = []

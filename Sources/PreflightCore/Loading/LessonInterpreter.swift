@@ -6,11 +6,22 @@ import Foundation
 struct LessonInterpreter {
     let file: String
     let config: CourseConfig
+    /// The lesson's text, line by line (front matter blanked), for rules that compare what the
+    /// tree says with what the author wrote, such as a regex key that lost a backslash.
+    let sourceLines: [Substring]
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, config: CourseConfig) {
+    init(file: String, config: CourseConfig, source: String = "") {
         self.file = file
         self.config = config
+        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The source lines a block spans, joined with newlines; empty when the source is unknown.
+    func source(of node: MarkdownNode) -> String {
+        let first = node.range.start.line, last = max(node.range.end.line, first)
+        guard first >= 1, last <= sourceLines.count else { return "" }
+        return sourceLines[(first - 1)...(last - 1)].joined(separator: "\n")
     }
 
     func location(_ node: MarkdownNode) -> SourceLocation {
@@ -20,15 +31,20 @@ struct LessonInterpreter {
     mutating func interpret(_ document: MarkdownNode, frontMatter: FrontMatter, sectionID: String) -> Lesson {
         checkTitle(document, frontMatter: frontMatter)
         let sections = splitSections(document, lessonTitle: frontMatter.title)
+        for section in sections { checkNearMiss(section) }
         var examples = ExampleCollector(lessonID: frontMatter.id, interpreter: self)
         let collected = examples.collect(sections)
         diagnostics += examples.diagnostics
         var quiz = QuizInterpreter(lessonID: frontMatter.id, interpreter: self)
         let questions = sections.filter { $0.role == .quiz }.flatMap { quiz.questions(in: $0) }
         diagnostics += quiz.diagnostics
-        let interview = sections.filter { $0.role == .interviewQuestions }.flatMap { interviewQuestions(in: $0, lessonID: frontMatter.id) }
+        var seenInterview: [String: SourceLocation] = [:]
+        var interview: [InterviewQuestion] = []
+        for section in sections where section.role == .interviewQuestions {
+            interview += interviewQuestions(in: section, lessonID: frontMatter.id, seen: &seenInterview)
+        }
         var lesson = Lesson(
-            id: frontMatter.id, title: frontMatter.title, summary: frontMatter.summary, minutes: frontMatter.minutes,
+            id: frontMatter.id, title: CourseText(frontMatter.title), summary: CourseText(frontMatter.summary), minutes: frontMatter.minutes,
             requires: frontMatter.requires.map(\.0), tags: frontMatter.tags, sources: frontMatter.sources,
             sectionID: sectionID, file: file, location: frontMatter.idLocation, requiresLocation: frontMatter.requiresLocation,
             sections: sections, examples: collected, quiz: questions, interviewQuestions: interview, document: document)
@@ -39,14 +55,14 @@ struct LessonInterpreter {
     private mutating func checkTitle(_ document: MarkdownNode, frontMatter: FrontMatter) {
         let titles = document.children.filter { $0.headingLevel == 1 }
         guard let first = titles.first else {
-            diagnostics.append(.error(frontMatter.titleLocation, "lesson has no H1 title; add `# \(frontMatter.title)` after the front matter"))
+            diagnostics.append(.error(frontMatter.titleLocation, "lesson has no H1 title; add `# \(frontMatter.title)` after the front matter", id: "lesson.no-title"))
             return
         }
         for extra in titles.dropFirst() {
-            diagnostics.append(.error(location(extra), "a lesson has one H1 title; make this heading an H2 (`## …`)"))
+            diagnostics.append(.error(location(extra), "a lesson has one H1 title; make this heading an H2 (`## …`)", id: "lesson.extra-title"))
         }
         if first.plainText.trimmingCharacters(in: .whitespaces) != frontMatter.title {
-            diagnostics.append(.warning(location(first), "H1 `\(first.plainText)` differs from the front matter title `\(frontMatter.title)`"))
+            diagnostics.append(.warning(location(first), "H1 `\(first.plainText)` differs from the front matter title `\(frontMatter.title)`", id: "lesson.title-mismatch"))
         }
     }
 
@@ -71,20 +87,47 @@ struct LessonInterpreter {
         return sections.filter { !($0.title == "Introduction" && $0.role == nil && $0.blocks.isEmpty) }
     }
 
-    private mutating func interviewQuestions(in section: LessonSection, lessonID: String) -> [InterviewQuestion] {
+    /// An H2 one typo away from a role name silently loses the role: say what is lost.
+    private mutating func checkNearMiss(_ section: LessonSection) {
+        guard section.role == nil, let (role, name) = SectionRole.nearMiss(heading: section.title)
+        else { return }
+        let questions = section.blocks.filter { $0.headingLevel == 3 }.count
+        let lost: String
+        switch role {
+        case .quiz where questions == 1: lost = "Its question is not part of the quiz."
+        case .quiz: lost = questions > 0 ? "Its \(questions) questions are not part of the quiz." : "Nothing under it is part of the quiz."
+        case .interviewQuestions where questions == 1: lost = "Its question is not a flashcard."
+        case .interviewQuestions: lost = questions > 0 ? "Its \(questions) questions are not flashcards." : "Nothing under it becomes a flashcard."
+        case .example: lost = "It is plain prose, not the lesson's example."
+        case .expectedOutput: lost = "A code block under it without `output` is not read as expected output."
+        default: lost = "It is plain prose, without the \(SectionRole.displayName(role.names[0])) role."
+        }
+        diagnostics.append(.warning(
+            section.location, "`## \(section.title)` is not a section role; did you mean `## \(SectionRole.displayName(name))`? \(lost)",
+            id: "heading.near-miss-role"))
+    }
+
+    private mutating func interviewQuestions(in section: LessonSection, lessonID: String, seen: inout [String: SourceLocation]) -> [InterviewQuestion] {
         var result: [InterviewQuestion] = []
         for group in HeadingGroups.split(section.blocks, level: 3) {
             guard let heading = group.heading else { continue }
             let question = heading.plainText.trimmingCharacters(in: .whitespaces)
             if group.blocks.isEmpty {
-                diagnostics.append(.error(location(heading), "interview question has no model answer under it"))
+                diagnostics.append(.error(location(heading), "interview question has no model answer under it", id: "interview.no-answer"))
                 continue
             }
             let id = "\(lessonID)/iq-\(StableHash.hex(question.lowercased()).prefix(8))"
-            result.append(InterviewQuestion(id: id, lessonID: lessonID, question: question, answer: group.blocks, location: location(heading)))
+            if let earlier = seen[id] {
+                diagnostics.append(.error(
+                    location(heading), "two interview questions have the same heading (the other is at line \(earlier.line)); they would share one flashcard and overwrite each other's schedule, so make the heading unique",
+                    id: "interview.duplicate-question"))
+                continue
+            }
+            seen[id] = location(heading)
+            result.append(InterviewQuestion(id: id, lessonID: lessonID, question: CourseText(question), answer: group.blocks, location: location(heading)))
         }
         if result.isEmpty {
-            diagnostics.append(.warning(section.location, "`Interview Questions` has no questions; write each as an H3 (`### …`) followed by its model answer"))
+            diagnostics.append(.warning(section.location, "`Interview Questions` has no questions; write each as an H3 (`### …`) followed by its model answer", id: "interview.no-questions"))
         }
         return result
     }

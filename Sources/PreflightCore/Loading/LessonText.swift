@@ -13,10 +13,10 @@ struct LessonText {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         if size > maxSize {
-            return (nil, [.error(start, "lesson file is \(size) bytes, over the \(maxSize)-byte limit (set `max_file_size` in course.yaml to raise it)")])
+            return (nil, [.error(start, "lesson file is \(size) bytes, over the \(maxSize)-byte limit (set `max_file_size` in course.yaml to raise it)", id: "file.too-large")])
         }
         guard let data = try? Data(contentsOf: url) else {
-            return (nil, [.error(start, "cannot read the file")])
+            return (nil, [.error(start, "cannot read the file", id: "file.unreadable")])
         }
         return parse(data, displayPath: displayPath)
     }
@@ -25,20 +25,20 @@ struct LessonText {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         guard let text = String(validating: data, as: UTF8.self) else {
             let position = firstInvalidUTF8(in: data)
-            return (nil, [.error(SourceLocation(file: displayPath, line: position.line, column: position.column), "file is not valid UTF-8 (first bad byte here); save it as UTF-8")])
+            return (nil, [.error(SourceLocation(file: displayPath, line: position.line, column: position.column), "file is not valid UTF-8 (first bad byte here); save it as UTF-8", id: "file.not-utf8")])
         }
         var source = text
         if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
         if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return (nil, [.error(start, "lesson file is empty; a lesson starts with front matter (`---`, then id, title and summary, then `---`)")])
+            return (nil, [.error(start, "lesson file is empty; a lesson starts with front matter (`---`, then id, title and summary, then `---`)", id: "file.empty")])
         }
         source = source.replacingOccurrences(of: "\r\n", with: "\n")
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
-            return (nil, [.error(start, "missing front matter: a lesson starts with a `---` line, then `id:`, `title:` and `summary:`, then `---`")])
+            return (nil, [.error(start, "missing front matter: a lesson starts with a `---` line, then `id:`, `title:` and `summary:`, then `---`", id: "frontmatter.missing")])
         }
         guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) }) else {
-            return (nil, [.error(start, "front matter opened here is never closed with a `---` line")])
+            return (nil, [.error(start, "front matter opened here is never closed with a `---` line", id: "frontmatter.unclosed")])
         }
         let frontMatter = lines[1..<close].joined(separator: "\n")
         for index in 0...close { lines[index] = "" }

@@ -31,7 +31,7 @@ struct QuizInterpreter {
             if let question = question(heading: heading, blocks: group.blocks) { result.append(question) }
         }
         if !groups.contains(where: { $0.heading != nil }) {
-            diagnostics.append(.warning(section.location, "`Quiz` has no questions; write each as an H3 (`### …`) followed by its answer block"))
+            diagnostics.append(.warning(section.location, "`Quiz` has no questions; write each as an H3 (`### …`) followed by its answer block", id: "quiz.no-questions"))
         }
         return result
     }
@@ -60,7 +60,7 @@ struct QuizInterpreter {
         let at = interpreter.location(heading)
         let id = Self.questionID(lessonID: lessonID, title: title)
         if let earlier = seenIDs[id] {
-            diagnostics.append(.error(at, "two quiz questions have the same heading (the other is at line \(earlier.line)); question ids come from the heading, so make it unique"))
+            diagnostics.append(.error(at, "two quiz questions have the same heading (the other is at line \(earlier.line)); question ids come from the heading, so make it unique", id: "quiz.duplicate-question"))
             return nil
         }
         seenIDs[id] = at
@@ -70,20 +70,20 @@ struct QuizInterpreter {
         let explanation = explanationText(Array(blocks[explanationStart...]))
         let candidates = body.compactMap(candidate)
         guard let answerBlock = candidates.first else {
-            diagnostics.append(.error(at, "quiz question has no answer block: add a [x]/[ ] option list, an `Answer:` line, an ```output block after code, or an ordered list"))
+            diagnostics.append(.error(at, "quiz question has no answer block: add a [x]/[ ] option list, an `Answer:` line, an ```output block after code, or an ordered list", id: "quiz.no-answer-block"))
             return nil
         }
         if candidates.count > 1 {
             let kinds = candidates.map(\.name).joined(separator: " and ")
-            diagnostics.append(.error(interpreter.location(candidates[1].node), "quiz question has more than one answer block (\(kinds)); keep exactly one"))
+            diagnostics.append(.error(interpreter.location(candidates[1].node), "quiz question has more than one answer block (\(kinds)); keep exactly one", id: "quiz.multiple-answer-blocks"))
             return nil
         }
         let prompt = body.filter { $0 != answerBlock.node }
         guard let answer = answer(for: answerBlock, prompt: prompt, title: title) else { return nil }
         if explanation == nil {
-            diagnostics.append(.warning(at, "quiz question has no `Explanation:` paragraph; learners see it after answering"))
+            diagnostics.append(.warning(at, "quiz question has no `Explanation:` paragraph; learners see it after answering", id: "quiz.no-explanation"))
         }
-        return QuizQuestion(id: id, lessonID: lessonID, title: title, prompt: prompt, answer: answer, explanation: explanation, location: at)
+        return QuizQuestion(id: id, lessonID: lessonID, title: CourseText(title), prompt: prompt, answer: answer, explanation: explanation, location: at)
     }
 
     private func candidate(_ block: MarkdownNode) -> Candidate? {
@@ -110,7 +110,7 @@ struct QuizInterpreter {
         for item in list.children {
             let at = interpreter.location(item)
             guard let marker = ChoiceMarker(item: item) else {
-                diagnostics.append(.error(at, "every option needs `[x]` (right) or `[ ]` (wrong) at its start"))
+                diagnostics.append(.error(at, "every option needs `[x]` (right) or `[ ]` (wrong) at its start", id: "quiz.option-without-marker"))
                 return nil
             }
             let feedback = item.children.filter { $0.kind == .blockQuote }.map(\.plainText).joined(separator: "\n")
@@ -118,32 +118,46 @@ struct QuizInterpreter {
         }
         var seen: Set<String> = []
         for option in options where !seen.insert(AnswerNormalizer.normalize(option.text)).inserted {
-            diagnostics.append(.error(option.location, "duplicate option `\(option.text)`: a learner could not tell them apart"))
+            diagnostics.append(.error(option.location, "duplicate option `\(option.text)`: a learner could not tell them apart", id: "quiz.duplicate-option"))
         }
         if options.count < 2 {
-            diagnostics.append(.error(interpreter.location(list), "a choice question needs at least two options"))
+            diagnostics.append(.error(interpreter.location(list), "a choice question needs at least two options", id: "quiz.too-few-options"))
             return nil
         }
         if !options.contains(where: \.isCorrect) {
-            diagnostics.append(.error(interpreter.location(list), "choice question has no option marked `[x]`"))
+            diagnostics.append(.error(interpreter.location(list), "choice question has no option marked `[x]`", id: "quiz.no-correct-option"))
+            return nil
+        }
+        let labels = Set(options.map { $0.text.lowercased() })
+        if options.count == 2 && labels == ["true", "false"] && options.allSatisfy(\.isCorrect) {
+            diagnostics.append(.error(interpreter.location(list), "a true/false question has both `True` and `False` marked `[x]`; mark only the right one", id: "quiz.true-false-both-marked"))
             return nil
         }
         if options.contains(where: { $0.text.isEmpty }) {
-            diagnostics.append(.error(interpreter.location(list), "an option has no text after its marker"))
+            diagnostics.append(.error(interpreter.location(list), "an option has no text after its marker", id: "quiz.empty-option"))
             return nil
         }
         return .choice(options)
     }
 
     private mutating func shortAnswer(_ paragraph: MarkdownNode) -> QuizAnswer? {
-        let at = interpreter.location(paragraph)
         let text = paragraph.plainText.dropFirst("Answer:".count)
+        let source = interpreter.source(of: paragraph)
+        let alternatives = text.components(separatedBy: " | ")
+        let written = ShortAnswerSource(source: source, firstLine: paragraph.range.start.line)
+        let writtenMatches = written.alternatives.count == alternatives.count
         var keys: [AnswerKey] = []
-        for raw in text.components(separatedBy: " | ") {
+        for (index, raw) in alternatives.enumerated() {
             let alternative = raw.trimmingCharacters(in: .whitespaces)
+            let asWritten = writtenMatches ? written.alternatives[index] : nil
+            let at = asWritten.map { SourceLocation(file: interpreter.file, line: $0.line, column: $0.column) } ?? interpreter.location(paragraph)
             switch AnswerKeyParser.parse(alternative) {
-            case .success(let key): keys.append(key)
-            case .failure(let problem): diagnostics.append(.error(at, problem.message))
+            case .success(let key):
+                keys.append(key)
+                for doubt in AnswerKeyParser.doubts(alternative, key: key, written: asWritten?.text, source: source) {
+                    diagnostics.append(.warning(at, doubt.message, id: doubt.id))
+                }
+            case .failure(let problem): diagnostics.append(.error(at, problem.message, id: problem.id))
             }
         }
         return keys.isEmpty ? nil : .shortAnswer(keys)
@@ -152,12 +166,12 @@ struct QuizInterpreter {
     private mutating func ordering(_ list: MarkdownNode) -> QuizAnswer? {
         let items = list.children.map { $0.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }
         if items.count < 2 {
-            diagnostics.append(.error(interpreter.location(list), "a put-in-order question needs at least two items"))
+            diagnostics.append(.error(interpreter.location(list), "a put-in-order question needs at least two items", id: "quiz.too-few-items"))
             return nil
         }
         var seen: Set<String> = []
         for (item, node) in zip(items, list.children) where !seen.insert(AnswerNormalizer.normalize(item)).inserted {
-            diagnostics.append(.error(interpreter.location(node), "duplicate item `\(item)`: its right place would be ambiguous"))
+            diagnostics.append(.error(interpreter.location(node), "duplicate item `\(item)`: its right place would be ambiguous", id: "quiz.duplicate-item"))
             return nil
         }
         return .ordering(items)
@@ -169,7 +183,7 @@ struct QuizInterpreter {
             return false
         }
         guard let code, case .codeBlock(let rawInfo, let source, _) = code.kind else {
-            diagnostics.append(.error(interpreter.location(block), "an ```output answer needs a runnable code block before it in the question"))
+            diagnostics.append(.error(interpreter.location(block), "an ```output answer needs a runnable code block before it in the question", id: "quiz.output-without-code"))
             return nil
         }
         predictCount += 1
@@ -200,5 +214,42 @@ struct ChoiceMarker {
         guard marker == "[x]" || marker == "[ ]" else { return nil }
         isCorrect = marker == "[x]"
         self.text = text.dropFirst(3).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// The alternatives of an `Answer:` paragraph as the file writes them, each with its position,
+/// so a problem with one key is reported at that key and the key's text can be compared with
+/// its source (`/3\\.14/` in the file, `/3.14/` after Markdown).
+struct ShortAnswerSource {
+    struct Alternative {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    var alternatives: [Alternative] = []
+
+    init(source: String, firstLine: Int) {
+        guard let label = source.range(of: "Answer:") else { return }
+        var start = label.upperBound
+        // `**Answer:** key` reads as `Answer: key`: the closing emphasis is not part of the key.
+        while start < source.endIndex, source[start] == "*" || source[start] == "_" { start = source.index(after: start) }
+        var pieces: [(Range<String.Index>)] = []
+        var cursor = start
+        while let separator = source.range(of: " | ", range: cursor..<source.endIndex) {
+            pieces.append(cursor..<separator.lowerBound)
+            cursor = separator.upperBound
+        }
+        pieces.append(cursor..<source.endIndex)
+        for piece in pieces {
+            let slice = source[piece]
+            let leading = slice.prefix { $0 == " " || $0 == "\t" || $0 == "\n" }
+            let text = slice.dropFirst(leading.count).trimmingCharacters(in: .whitespacesAndNewlines)
+            let begin = source.index(piece.lowerBound, offsetBy: leading.count)
+            let before = source[..<begin]
+            let line = firstLine + before.filter { $0 == "\n" }.count
+            let lineStart = before.lastIndex(of: "\n").map { source.index(after: $0) } ?? source.startIndex
+            alternatives.append(Alternative(text: text, line: line, column: source.distance(from: lineStart, to: begin) + 1))
+        }
     }
 }

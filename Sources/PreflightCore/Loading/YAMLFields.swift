@@ -10,36 +10,44 @@ struct YAMLFields {
     let lineOffset: Int
     let mapping: Node.Mapping
     let origin: SourceLocation
+    /// Prefix of the ids of field problems: `frontmatter`, `course` or `exercise`.
+    let area: String
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `text` and expects a mapping at its top. Returns nil, with a diagnostic, otherwise.
-    static func parse(_ text: String, file: String, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+    /// - Parameter area: the first part of the ids of field problems (`frontmatter`, `course`,
+    ///   `exercise`), as in `frontmatter.missing-field`.
+    static func parse(_ text: String, file: String, lineOffset: Int, what: String, area: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
         let origin = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(.error(origin, "\(what) is empty"))
+                diagnostics.append(.error(origin, "\(what) is empty", id: "yaml.empty"))
                 return nil
             }
             guard let mapping = node.mapping else {
-                diagnostics.append(.error(locate(node.mark, file: file, lineOffset: lineOffset, fallback: origin), "\(what) must be a mapping of `key: value` lines"))
+                diagnostics.append(.error(locate(node.mark, file: file, lineOffset: lineOffset, fallback: origin), "\(what) must be a mapping of `key: value` lines", id: "yaml.not-mapping"))
                 return nil
             }
-            return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, origin: origin)
+            return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, origin: origin, area: area)
         } catch let error as YamlError {
-            diagnostics.append(describe(error, file: file, lineOffset: lineOffset, fallback: origin, what: what))
+            diagnostics += YAMLProblem.diagnostics(for: error, text: text, file: file, lineOffset: lineOffset, fallback: origin, what: what)
             return nil
         } catch {
-            diagnostics.append(.error(origin, "\(what) could not be read: \(error)"))
+            diagnostics.append(.error(origin, "\(what) could not be read: \(error)", id: "yaml.syntax"))
             return nil
         }
     }
 
-    init(file: String, lineOffset: Int, mapping: Node.Mapping, origin: SourceLocation) {
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, origin: SourceLocation, area: String) {
         self.file = file
         self.lineOffset = lineOffset
         self.mapping = mapping
         self.origin = origin
+        self.area = area
     }
+
+    /// `frontmatter.missing-field` and its kind.
+    func id(_ problem: String) -> String { "\(area).\(problem)" }
 
     func location(of node: Node?) -> SourceLocation {
         Self.locate(node?.mark, file: file, lineOffset: lineOffset, fallback: origin)
@@ -59,10 +67,10 @@ struct YAMLFields {
 
     mutating func child(_ node: Node) -> YAMLFields? {
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(location(of: node), "expected a mapping of `key: value` lines"))
+            diagnostics.append(.error(location(of: node), "expected a mapping of `key: value` lines", id: id("bad-value")))
             return nil
         }
-        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, origin: location(of: node))
+        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, origin: location(of: node), area: area)
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -71,20 +79,21 @@ struct YAMLFields {
 
     mutating func string(_ key: String, required: Bool, in what: String) -> String? {
         guard let node = node(key) else {
-            if required { diagnostics.append(.error(origin, "\(what) is missing required field `\(key)`")) }
+            if required { diagnostics.append(.error(origin, "\(what) is missing required field `\(key)`", id: id("missing-field"))) }
             return nil
         }
         guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-            diagnostics.append(.error(location(of: node), "`\(key)` must be a non-empty text value"))
+            diagnostics.append(.error(location(of: node), "`\(key)` must be a non-empty text value", id: id("bad-value")))
             return nil
         }
         return value
     }
 
-    mutating func number(_ key: String) -> Double? {
+    /// A time limit in seconds: positive and at most an hour (`CourseConfig.isValidTimeout`).
+    mutating func timeout(_ key: String) -> Double? {
         guard let node = node(key) else { return nil }
-        guard let value = node.float, value > 0, value.isFinite else {
-            diagnostics.append(.error(location(of: node), "`\(key)` must be a positive number"))
+        guard let value = node.float, value.isFinite, CourseConfig.isValidTimeout(value) else {
+            diagnostics.append(.error(location(of: node), TimeLimit.message("`\(key)`", written: node.scalar?.string ?? ""), id: TimeLimit.id))
             return nil
         }
         return value
@@ -93,7 +102,7 @@ struct YAMLFields {
     mutating func integer(_ key: String) -> Int? {
         guard let node = node(key) else { return nil }
         guard let value = node.int, value > 0 else {
-            diagnostics.append(.error(location(of: node), "`\(key)` must be a positive whole number"))
+            diagnostics.append(.error(location(of: node), "`\(key)` must be a positive whole number", id: id("bad-value")))
             return nil
         }
         return value
@@ -105,7 +114,7 @@ struct YAMLFields {
         if let single = node.scalar?.string, !single.isEmpty { return [(single, location(of: node))] }
         if case .scalar = node { return [] }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(location(of: node), "`\(key)` must be a list"))
+            diagnostics.append(.error(location(of: node), "`\(key)` must be a list", id: id("bad-value")))
             return []
         }
         var values: [(String, SourceLocation)] = []
@@ -113,23 +122,14 @@ struct YAMLFields {
             if let value = item.scalar?.string {
                 values.append((value, location(of: item)))
             } else {
-                diagnostics.append(.error(location(of: item), "each entry of `\(key)` must be a text value"))
+                diagnostics.append(.error(location(of: item), "each entry of `\(key)` must be a text value", id: id("bad-value")))
             }
         }
         return values
     }
 
-    private static func locate(_ mark: Mark?, file: String, lineOffset: Int, fallback: SourceLocation) -> SourceLocation {
+    static func locate(_ mark: Mark?, file: String, lineOffset: Int, fallback: SourceLocation) -> SourceLocation {
         guard let mark else { return fallback }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
-    }
-
-    private static func describe(_ error: YamlError, file: String, lineOffset: Int, fallback: SourceLocation, what: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(locate(mark, file: file, lineOffset: lineOffset, fallback: fallback), "\(what) is not valid YAML: \(problem)")
-        default:
-            return .error(fallback, "\(what) is not valid YAML: \(error)")
-        }
     }
 }

@@ -2,7 +2,7 @@
 /// fence language, and the limits examples run under.
 public struct CourseConfig: Sendable, Hashable {
     public var id: String
-    public var title: String
+    public var title: CourseText
     public var sections: [SectionConfig]
     /// Code-fence language (lower-cased) to the command that runs it.
     public var runners: [String: RunnerConfig]
@@ -16,15 +16,23 @@ public struct CourseConfig: Sendable, Hashable {
     public var exercises: String?
     /// Run Python examples through warm interpreters (`warm: false` runs one cold process each).
     public var warm: Bool = true
+    /// Run examples in a bubblewrap sandbox where one is available (`sandbox: off` turns it off).
+    public var sandbox: Bool = true
     /// Whether raw HTML in lessons reaches a web page as HTML (`html: allow`); by default it is
     /// shown as text, so a lesson cannot add markup or scripts to the exported site.
     public var html: HTMLPolicy = .escape
 
     public static let defaultTimeout = 10.0
+    /// An hour: an example that needs longer is a mistake, and every limit must stay a number the
+    /// clocks and `setrlimit` can hold.
+    public static let maximumTimeout = 3600.0
+
+    /// A time limit Preflight accepts, wherever it is written: positive, at most an hour.
+    public static func isValidTimeout(_ seconds: Double) -> Bool { seconds > 0 && seconds <= maximumTimeout }
     public static let defaultMaxFileSize = 1 << 20
 
     public init(
-        id: String, title: String, sections: [SectionConfig] = [], runners: [String: RunnerConfig] = [:],
+        id: String, title: CourseText, sections: [SectionConfig] = [], runners: [String: RunnerConfig] = [:],
         timeout: Double = CourseConfig.defaultTimeout, maxFileSize: Int = CourseConfig.defaultMaxFileSize,
         environment: [String: String] = [:], exercises: String? = nil
     ) {
@@ -37,6 +45,10 @@ public struct CourseConfig: Sendable, Hashable {
         self.environment = environment
         self.exercises = exercises
     }
+
+    /// Where each field of `course.yaml` is written (`exercises`, `runners.python`, …), so rules
+    /// that check a field against the file system (lint) can point at it.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     public func runner(for language: String) -> RunnerConfig? { runners[language.lowercased()] }
 }
@@ -51,11 +63,11 @@ public enum HTMLPolicy: String, Sendable, Hashable, CaseIterable {
 
 public struct SectionConfig: Sendable, Hashable {
     public var id: String
-    public var title: String
-    public var summary: String
+    public var title: CourseText
+    public var summary: CourseText
     public var location: SourceLocation
 
-    public init(id: String, title: String, summary: String, location: SourceLocation) {
+    public init(id: String, title: CourseText, summary: CourseText, location: SourceLocation) {
         self.id = id
         self.title = title
         self.summary = summary

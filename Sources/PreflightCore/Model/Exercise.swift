@@ -3,7 +3,7 @@
 public struct Exercise: Sendable, Hashable {
     /// The folder name without its number: `request-validator`.
     public var id: String
-    public var title: String
+    public var title: CourseText
     /// The lesson this exercise practises.
     public var lessonID: String
     /// The folder holding README.md, the starter, the check and the solution.
@@ -21,8 +21,10 @@ public struct Exercise: Sendable, Hashable {
     /// Hints in the order they are revealed.
     public var hints: [[MarkdownNode]]
     public var location: SourceLocation
+    /// `preflight-lint: allow` comments in the README, for `LintPolicy`.
+    public var lintAllowances: [LintAllowance] = []
 
-    public init(id: String, title: String, lessonID: String, folder: String, file: String, check: String, solution: String,
+    public init(id: String, title: CourseText, lessonID: String, folder: String, file: String, check: String, solution: String,
                 timeout: Double?, task: [MarkdownNode], hints: [[MarkdownNode]], location: SourceLocation) {
         self.id = id
         self.title = title

@@ -3,8 +3,8 @@
 /// Markdown tree so a renderer can draw it.
 public struct Lesson: Sendable {
     public var id: String
-    public var title: String
-    public var summary: String
+    public var title: CourseText
+    public var summary: CourseText
     public var minutes: Int?
     public var requires: [String]
     public var tags: [String]
@@ -21,9 +21,11 @@ public struct Lesson: Sendable {
     public var quiz: [QuizQuestion]
     public var interviewQuestions: [InterviewQuestion]
     public var document: MarkdownNode
+    /// `preflight-lint: allow` comments in the file, for `LintPolicy`.
+    public var lintAllowances: [LintAllowance] = []
 
     public init(
-        id: String, title: String, summary: String, minutes: Int? = nil, requires: [String] = [], tags: [String] = [],
+        id: String, title: CourseText, summary: CourseText, minutes: Int? = nil, requires: [String] = [], tags: [String] = [],
         sources: [LessonSource] = [], sectionID: String, file: String, location: SourceLocation,
         requiresLocation: SourceLocation, sections: [LessonSection] = [], examples: [Example] = [],
         quiz: [QuizQuestion] = [], interviewQuestions: [InterviewQuestion] = [], document: MarkdownNode
@@ -75,11 +77,11 @@ public struct LessonSection: Sendable {
 public struct InterviewQuestion: Sendable {
     public var id: String
     public var lessonID: String
-    public var question: String
+    public var question: CourseText
     public var answer: [MarkdownNode]
     public var location: SourceLocation
 
-    public init(id: String, lessonID: String, question: String, answer: [MarkdownNode], location: SourceLocation) {
+    public init(id: String, lessonID: String, question: CourseText, answer: [MarkdownNode], location: SourceLocation) {
         self.id = id
         self.lessonID = lessonID
         self.question = question

@@ -4,7 +4,7 @@ public struct QuizQuestion: Sendable {
     /// Stable across runs and across reordering: derived from the lesson id and the heading text.
     public var id: String
     public var lessonID: String
-    public var title: String
+    public var title: CourseText
     /// Prose and code under the heading, before the answer block.
     public var prompt: [MarkdownNode]
     public var answer: QuizAnswer
@@ -12,7 +12,7 @@ public struct QuizQuestion: Sendable {
     public var location: SourceLocation
 
     public init(
-        id: String, lessonID: String, title: String, prompt: [MarkdownNode], answer: QuizAnswer,
+        id: String, lessonID: String, title: CourseText, prompt: [MarkdownNode], answer: QuizAnswer,
         explanation: String?, location: SourceLocation
     ) {
         self.id = id
@@ -43,6 +43,15 @@ public enum QuizAnswer: Sendable {
     case predictOutput(Example)
     /// Items in the right order; learners see them shuffled.
     case ordering([String])
+
+    /// What the learner picks from or puts in order, in authored order; none for typed answers.
+    public var labels: [String] {
+        switch self {
+        case .choice(let options): return options.map(\.text)
+        case .ordering(let items): return items
+        case .shortAnswer, .predictOutput: return []
+        }
+    }
 
     public var kind: Kind {
         switch self {

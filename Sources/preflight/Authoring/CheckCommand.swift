@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import PreflightApp
 import PreflightCore
-import PreflightRunner
 
 /// `preflight check`: runs every example (and every predict-the-output quiz question) and proves
 /// it prints what the lesson claims.
@@ -16,11 +15,12 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
     @OptionGroup var courseOptions: CourseOptions
+    @OptionGroup var runOptions: RunOptions
 
     @Argument(help: ArgumentHelp("Lesson ids or lesson files (default: every lesson).", valueName: "LESSON-ID|FILE"))
     var lessons: [String] = []
 
-    @Option(help: "Examples run at once (default: the number of cores).")
+    @Option(help: "Examples run at once, 1 to \(CourseCheck.maximumJobs) (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Output format: text, json or junit.")
@@ -36,46 +36,32 @@ struct CheckCommand: ParsableCommand {
     var cold = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard (1...CourseCheck.maximumJobs).contains(jobs) else { throw ValidationError("--jobs must be from 1 to \(CourseCheck.maximumJobs)") }
+        if let timeout, !CourseConfig.isValidTimeout(timeout) {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(CourseConfig.maximumTimeout))")
+        }
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let selected = try LessonSelection.resolve(lessons, in: course)
-        let items = selected.flatMap(CheckItem.items(for:))
-        let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
-        let resolver = ExecutableResolver()
-        let warm = cold ? nil : ExampleRunner.warmPool(for: course.config, resolver: resolver)
-        let runner = ExampleRunner(config: course.config, resolver: resolver, timeoutOverride: timeout, warm: warm)
-        let session = CheckSession(runner: runner, jobs: jobs, cache: cache, readsCache: !noCache)
-        let report = CheckReport(format: format)
-        let printer = OrderedPrinter(count: items.count) { report.printLive($0) }
-        let results = session.run(items) { index, result in printer.deliver(index, result) }
-        report.finish(results)
-        if results.contains(where: { !$0.verdict.passed }) { throw ExitCode(1) }
-    }
-}
-
-/// Prints results in course order as soon as every earlier one is known.
-final class OrderedPrinter: Sendable {
-    private struct Queue {
-        var pending: [Int: CheckResult] = [:]
-        var next = 0
-    }
-
-    private let queue = Mutex(Queue())
-    private let emit: @Sendable (CheckResult) -> Void
-
-    init(count: Int, emit: @escaping @Sendable (CheckResult) -> Void) { self.emit = emit }
-
-    func deliver(_ index: Int, _ result: CheckResult) {
-        queue.withLock { queue in
-            queue.pending[index] = result
-            while let ready = queue.pending.removeValue(forKey: queue.next) {
-                emit(ready)
-                queue.next += 1
-            }
+        let opened = try courseOptions.open()
+        let book: ProgressBook?
+        do {
+            book = try ProgressBook.open(opened)
+        } catch {
+            // The check itself does not need the database; only remembering passes does.
+            Console.error("preflight: note: every example runs, and passes are not remembered: " + Visible.escape("\(error)"))
+            book = nil
         }
+        let check = CourseCheck(
+            lessons: try opened.lessons(named: lessons), config: opened.course.config, book: book,
+            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
+        let text = format == .text
+        let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
+        switch format {
+        case .text: Console.out(CheckReport.textSummary(outcome))
+        case .json: Console.out(try CheckReport.json(outcome))
+        case .junit: Console.out(CheckReport.junit(outcome))
+        }
+        if !outcome.allPassed { throw AppError(.failed, "") }
     }
 }

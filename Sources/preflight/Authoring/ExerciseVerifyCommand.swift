@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightRunner
 
 /// `preflight exercise verify`: every starter must fail its check and every reference solution
 /// must pass it, so no exercise is already solved or unsolvable. Run by `make test`.
@@ -16,31 +16,24 @@ struct ExerciseVerifyCommand: ParsableCommand {
     var names: [String] = []
 
     func run() throws {
-        let context = try options.load()
-        let chosen = try names.isEmpty ? context.exercises : names.map { try options.exercise(named: $0, in: context) }
-        let checker = ExerciseChecker(config: context.course.config)
-        var passed = 0, failed = 0
-        for exercise in chosen {
-            let starter = checker.check(exercise, candidate: context.workspace.starter(for: exercise))
-            let solution = checker.check(exercise, candidate: context.workspace.solution(for: exercise))
-            var problems: [String] = []
-            if starter.passed { problems.append("the untouched starter passes its check: there is nothing to do") }
-            if starter.termination == .timedOut { problems.append("the starter's check timed out instead of failing") }
-            if !solution.passed {
-                problems.append("the reference solution fails its check" + (solution.problem.map { " (\($0))" } ?? ""))
+        let session = try options.session()
+        let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
+        let results = try session.verify(chosen)
+        for result in results {
+            let exercise = result.exercise
+            if result.passed {
+                Console.out("PASS  " + Visible.escape(exercise.id) + "  starter fails, solution passes")
+                continue
             }
-            let where_ = "\(Paths.display(URL(fileURLWithPath: exercise.folder).appendingPathComponent("README.md"))):1:1"
-            if problems.isEmpty {
-                passed += 1
-                Console.out("PASS  \(exercise.id)  starter fails, solution passes")
-            } else {
-                failed += 1
-                Console.out("FAIL  \(exercise.id)")
-                for problem in problems { Console.out("      \(where_): error: \(problem)") }
-                if !solution.passed { Console.out(solution.output.split(separator: "\n").prefix(15).map { "      | " + Visible.escape(String($0)) }.joined(separator: "\n")) }
+            let at = Visible.escape(DisplayPaths.current.show(URL(fileURLWithPath: exercise.folder).appendingPathComponent("README.md")))
+            Console.out("FAIL  " + Visible.escape(exercise.id))
+            for problem in result.problems { Console.out("      \(at):1:1: error: " + Visible.escape(problem)) }
+            if !result.solution.passed {
+                Console.out(result.solution.output.split(separator: "\n").prefix(15).map { "      | " + Visible.escape(String($0)) }.joined(separator: "\n"))
             }
         }
-        Console.out("\(passed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCode(1) }
+        let failed = results.filter { !$0.passed }.count
+        Console.out("\(results.count - failed) passed, \(failed) failed")
+        if failed > 0 { throw AppError(.failed, "") }
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightSite
-import PreflightStore
 
 /// `preflight export`: the course as a website, or your progress as a file the website reads.
 struct ExportCommand: ParsableCommand {
@@ -22,7 +21,7 @@ struct ExportHTMLCommand: ParsableCommand {
             The site needs no server and no network: open OUT/index.html, or serve the folder.
             OUT must be empty, new, or an earlier export (which is replaced).
             Code is highlighted with Debian's libjs-highlight.js when it is installed.
-            Exits 65 when the course has errors, 73 when OUT cannot be written.
+            Exits 64 when OUT holds other files, 65 when the course has errors, 73 when OUT cannot be written.
             """
     )
 
@@ -35,48 +34,27 @@ struct ExportHTMLCommand: ParsableCommand {
     var withSolutions = false
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        var exercises: [Exercise] = []
-        if let folder = course.exercisesFolder {
-            let (loaded, diagnostics) = ExerciseLoader.load(folder, lessonIDs: Set(course.lessons.map(\.id)), displayPath: Paths.display)
-            if diagnostics.hasErrors {
-                DiagnosticPrinter.printText(diagnostics.filter { $0.severity == .error })
-                throw ExitCode(ExitCodes.dataError)
-            }
-            exercises = loaded
-        }
-        var options = SiteExporter.Options()
-        options.withSolutions = withSolutions
-        options.exportedAt = Date()
-        options.verifiedDates = verifiedDates(course)
-        let started = Date()
-        let summary: SiteExporter.Summary
+        let opened = try courseOptions.open()
+        let book: ProgressBook?
         do {
-            summary = try SiteExporter.export(course: course, exercises: exercises, to: URL(fileURLWithPath: output), options: options)
-        } catch let error as SiteExporter.ExportError {
-            Console.error("preflight: error: \(error)")
-            if case .notASite = error { throw ExitCode(ExitCodes.usage) }
-            throw ExitCode(ExitCodes.cannotCreate)
+            book = try ProgressBook.open(opened)
+        } catch {
+            // The site does not need the database; only the "verified" dates come from it.
+            Console.error("preflight: note: the pages say no example was verified: " + Visible.escape("\(error)"))
+            book = nil
+        }
+        let started = Date()
+        let outcome = try SiteExport.run(opened, book: book, to: URL(fileURLWithPath: output), withSolutions: withSolutions, now: started)
+        if let problem = outcome.datesProblem {
+            Console.error("preflight: note: the pages say no example was verified: " + Visible.escape(problem))
         }
         let seconds = Date().timeIntervalSince(started)
+        let shown = Visible.escape(output)
         Console.out(String(format: "Wrote %d pages (%d files, %.1f MB) to %@ in %.2f s. Open %@/index.html.",
-                           summary.pages, summary.files, Double(summary.bytes) / 1_000_000, output, seconds, output))
-        if !summary.highlighted {
+                           outcome.pages, outcome.files, Double(outcome.bytes) / 1_000_000, shown, seconds, shown))
+        if !outcome.highlighted {
             Console.out("Note: code is not highlighted; install Debian's libjs-highlight.js (apt-get install libjs-highlight.js) and export again.")
         }
-    }
-
-    /// When `preflight check` last passed each example here, from the check cache; an example
-    /// changed since then has a new key and so no date.
-    private func verifiedDates(_ course: Course) -> [String: Date] {
-        guard let store = try? courseOptions.openStore(for: course) else { return [:] }
-        var keys: [String: String] = [:]
-        for item in course.lessons.flatMap(CheckItem.items(for:)) {
-            guard let runner = course.config.runner(for: item.example.language) else { continue }
-            keys[item.cacheKey(runner: runner, defaultTimeout: item.example.timeout ?? course.config.timeout, environment: course.config.environment)] = item.name
-        }
-        let dates = store.checkPassDates(among: Array(keys.keys))
-        return Dictionary(dates.compactMap { key, date in keys[key].map { ($0, date) } }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -85,7 +63,10 @@ struct ExportProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Write your progress as JSON for the website's Import button.",
-        discussion: "The format is in docs/progress-format.md. `preflight import progress FILE` reads the website's export."
+        discussion: """
+            The format is in docs/progress-format.md. `preflight import progress FILE` reads the website's export.
+            Exits 73 when FILE cannot be written.
+            """
     )
 
     @OptionGroup var courseOptions: CourseOptions
@@ -94,18 +75,18 @@ struct ExportProgressCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
-        let file = try ProgressTransfer.export(course: course, store: store, at: Date())
-        let data = try file.encoded()
-        if let output {
-            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                Console.error("preflight: error: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(ExitCodes.cannotCreate)
-            }
-            Console.error("Wrote progress (\(file.lessons.count) lessons, \(file.questions.count) answers, \(file.flashcards.count) flashcards) to \(output).")
-        } else {
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        let book = try ProgressBook.open(try courseOptions.open())
+        let file = try ProgressTransfer(book: book).export(at: Date())
+        let json = try file.json()
+        guard let output else {
+            Console.out(json)
+            return
         }
+        do {
+            try Data((json + "\n").utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw AppError(.cannotCreate, "cannot write \(output): \(error.localizedDescription)")
+        }
+        Console.error("Wrote progress (\(counted(file.lessons.count, "lesson")), \(counted(file.questions.count, "answer")), \(counted(file.flashcards.count, "flashcard"))) to " + Visible.escape(output) + ".")
     }
 }

@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
-import PreflightCore
-import PreflightGrading
+import PreflightApp
 
 /// `preflight lint`: every problem in the course, compiler-style, in one run.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check lessons for authoring problems and report them all.",
+        abstract: "Check lessons, course.yaml and exercises for authoring problems and report them all.",
         discussion: """
-            Prints `path:line:col: error|warning: message` lines on stderr, then a summary.
-            Exits 0 when there are no errors, 65 when there are.
+            Prints `path:line:col: error|warning: message [id]` lines on stderr, then a summary.
+            PATH may be a lesson, an exercise README, course.yaml, or a folder.
+            Exits 0 when there are no errors, 65 when there are (with --strict, warnings count as errors).
+            A warning that is meant can be allowed in its file with `<!-- preflight-lint: allow ID -->`.
             """
     )
 
@@ -21,7 +22,10 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Output format: text (on stderr) or json (on stdout).")
     var format: Format = .text
 
-    @Argument(help: ArgumentHelp("Lesson files to lint (default: the whole course).", valueName: "PATH"))
+    @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
+    var strict = false
+
+    @Argument(help: ArgumentHelp("Lesson files, exercise READMEs, course.yaml or folders to lint (default: the whole course).", valueName: "PATH"))
     var paths: [String] = []
 
     func validate() throws {
@@ -31,48 +35,14 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (diagnostics, fileCount) = try collect()
+        let result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
         switch format {
         case .text:
-            DiagnosticPrinter.printText(diagnostics)
-            Console.error("lint: " + DiagnosticPrinter.summary(diagnostics, files: fileCount))
+            for line in DiagnosticReport.text(result.diagnostics) { Console.error(line) }
+            Console.error("lint: " + DiagnosticReport.summary(result.diagnostics, files: result.files))
         case .json:
-            Console.out(try DiagnosticPrinter.json(diagnostics, files: fileCount))
+            Console.out(try DiagnosticReport.json(result.diagnostics, files: result.files))
         }
-        if diagnostics.hasErrors { throw ExitCode(ExitCodes.dataError) }
-    }
-
-    /// The whole course, or only the named files (still read against the course for runners and
-    /// `requires`; a file outside the course is read on its own).
-    private func collect() throws -> ([Diagnostic], Int) {
-        let root: URL
-        if courseOptions.course == nil, let first = paths.first, let found = try? nearestCourse(from: first) {
-            root = found
-        } else {
-            root = try courseOptions.locate()
-        }
-        var result = CourseLoader.load(root, displayPath: Paths.display)
-        result.diagnostics += result.course?.lessons.flatMap(KeyCheck.diagnostics(for:)) ?? []
-        let lessonCount = result.course?.lessons.count ?? 0
-        guard !paths.isEmpty else { return (result.diagnostics, lessonCount + 1) }
-        guard let course = result.course else { return (result.diagnostics, 1) }
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path, relativeTo: Paths.workingDirectory).standardizedFileURL
-            let shown = Paths.display(url)
-            let inCourse = result.diagnostics.filter { $0.location.file == shown }
-            if course.lessons.contains(where: { $0.file == shown }) || !inCourse.isEmpty {
-                diagnostics += inCourse
-            } else {
-                let (lesson, found) = CourseLoader.loadLesson(url, displayPath: shown, config: course.config, sectionID: "")
-                diagnostics += found + (lesson.map(KeyCheck.diagnostics(for:)) ?? [])
-            }
-        }
-        return (diagnostics, paths.count)
-    }
-
-    private func nearestCourse(from path: String) throws -> URL {
-        let start = URL(fileURLWithPath: path, relativeTo: Paths.workingDirectory).standardizedFileURL.deletingLastPathComponent()
-        return try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: start).get()
+        if result.hasErrors { throw AppError(.data, "") }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import PreflightCore
-import PreflightSite
-import PreflightStore
+import PreflightApp
 
 /// `preflight import progress FILE`: progress exported from the website, merged into yours.
 struct ImportCommand: ParsableCommand {
@@ -19,7 +17,7 @@ struct ImportProgressCommand: ParsableCommand {
         abstract: "Merge a progress file from the website's Export button into your progress.",
         discussion: """
             Lessons marked done stay done; answers and flashcard ratings are added once, however often
-            the same file is imported. Ids the course no longer has are counted and left out.
+            the same file is imported. Ids the course does not have are counted and left out.
             Exits 65 when the file is not a progress file for this course.
             """
     )
@@ -30,30 +28,17 @@ struct ImportProgressCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                Console.error("preflight: error: cannot read \(file)")
-                throw ExitCode(ExitCodes.dataError)
-            }
-            data = contents
-        }
-        let progress: ProgressFile
-        do { progress = try ProgressFile.read(data) } catch {
-            Console.error("preflight: error: \(file): \(error)")
-            throw ExitCode(ExitCodes.dataError)
-        }
-        guard progress.course == course.config.id else {
-            Console.error("preflight: error: \(file) holds progress for course `\(Visible.escape(progress.course))`, not `\(course.config.id)`")
-            throw ExitCode(ExitCodes.dataError)
-        }
-        let store = try courseOptions.openStore(for: course)
-        let result = try ProgressTransfer.merge(progress, course: course, store: store)
-        var line = "Imported \(result.lessons) lesson\(result.lessons == 1 ? "" : "s"), \(result.answers) answer\(result.answers == 1 ? "" : "s") and \(result.flashcards) flashcard rating\(result.flashcards == 1 ? "" : "s")"
-        if result.unknown > 0 { line += "; \(result.unknown) id\(result.unknown == 1 ? "" : "s") not in this course left out" }
+        let transfer = ProgressTransfer(book: try ProgressBook.open(try courseOptions.open()))
+        let result = try transfer.merge(try transfer.read(try readFile(), source: file == "-" ? "<stdin>" : file))
+        var line = "Imported \(counted(result.lessons, "lesson")), \(counted(result.answers, "answer")) and \(counted(result.flashcards, "flashcard rating"))"
+        if result.unknown > 0 { line += "; \(result.unknown) \(result.unknown == 1 ? "id" : "ids") not in this course left out" }
+        if result.unreadable > 0 { line += "; \(result.unreadable) \(result.unreadable == 1 ? "entry" : "entries") this preflight cannot read left out" }
         Console.out(line + ".")
+    }
+
+    private func readFile() throws -> Data {
+        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let contents = FileManager.default.contents(atPath: file) else { throw AppError(.data, "cannot read \(file)") }
+        return contents
     }
 }

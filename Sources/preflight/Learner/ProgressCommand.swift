@@ -1,15 +1,11 @@
 import ArgumentParser
-import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightStore
-import PreflightTerminal
+import PreflightGrading
 
-/// `preflight progress`: what the learner has done, lesson by lesson.
+/// `preflight progress`: what the learner has done, section by section.
 struct ProgressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "progress",
-        abstract: "Show your progress: lessons done and in progress."
-    )
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show your progress: lessons done and in progress, and quiz scores.")
 
     @OptionGroup var courseOptions: CourseOptions
 
@@ -17,28 +13,29 @@ struct ProgressCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
-        let progress = CourseProgress(course: course, records: try store.allLessonProgress())
+        let opened = try courseOptions.open()
+        let course = opened.course
+        let book = try ProgressBook.open(opened)
+        let progress = try book.courseProgress()
         if json {
-            Console.out(try ListJSON.encode(progress))
+            Console.out(try ProgressReport.json(progress))
             return
         }
-        Console.out("\(Visible.escape(course.config.title)): \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
-        Console.out("Progress file: \(store.url.path)")
-        let accuracy = try store.quizAccuracy()
+        Console.out(Visible.escape(course.config.title) + ": \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
+        Console.out("Progress file: " + Visible.escape(book.location.path))
+        let scores = try book.quizScores()
+        // Quiz answers over every attempt, scored as the quiz scored them (partial credit included).
         func rate(_ ids: [String]) -> String {
-            let right = ids.reduce(0) { $0 + (accuracy[$1]?.correct ?? 0) }
-            let answered = ids.reduce(0) { $0 + (accuracy[$1]?.answered ?? 0) }
-            return answered == 0 ? "" : "  quiz \(right)/\(answered) right (\(right * 100 / answered)%)"
+            let score = QuizScore(points: ids.reduce(0) { $0 + (scores[$1]?.points ?? 0) }, questions: ids.reduce(0) { $0 + (scores[$1]?.questions ?? 0) })
+            return score.questions == 0 ? "" : "  quiz score \(score.text)"
         }
         for section in course.config.sections {
             let counts = progress.sectionCounts(section.id)
             guard counts.total > 0 else { continue }
             let ids = course.lessons(inSection: section.id).map(\.id)
-            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  \(Visible.escape(section.title))\(rate(ids))")
-            for lesson in course.lessons(inSection: section.id) where accuracy[lesson.id] != nil {
-                Console.out("      \(Visible.escape(lesson.title))\(rate([lesson.id]))")
+            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  " + Visible.escape(section.title) + rate(ids))
+            for lesson in course.lessons(inSection: section.id) where scores[lesson.id] != nil {
+                Console.out("      " + Visible.escape(lesson.title) + rate([lesson.id]))
             }
         }
         let inProgress = course.lessons.filter { progress.status($0) == .inProgress }
@@ -46,7 +43,7 @@ struct ProgressCommand: ParsableCommand {
             Console.out("In progress: " + inProgress.map { Visible.escape($0.title) }.joined(separator: ", "))
         }
         if !progress.orphanedIDs.isEmpty {
-            Console.out("Kept for lessons no longer in the course: " + progress.orphanedIDs.joined(separator: ", "))
+            Console.out("Kept for lessons no longer in the course: " + progress.orphanedIDs.map { Visible.escape($0) }.joined(separator: ", "))
         }
     }
 }

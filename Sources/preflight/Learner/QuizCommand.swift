@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
 import PreflightGrading
-import PreflightStore
 import PreflightTerminal
 
 /// `preflight quiz`: graded questions from lessons or sections, interactive on a terminal and
@@ -25,7 +25,7 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Lesson or section ids (default: the lesson you are on).", valueName: "LESSON|SECTION"))
     var names: [String] = []
 
-    @Flag(help: "The final exam: a balanced set of questions from every section.")
+    @Flag(help: "The final exam: two questions from every section.")
     var all = false
 
     @Option(help: "Ask this many questions, drawn at random (the exam asks two per section by default).")
@@ -40,81 +40,44 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Print the graded result as JSON (scripted mode).")
     var json = false
 
-    /// Questions per section in the final exam, so every section weighs the same.
-    static let examQuestionsPerSection = 2
-
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if all && !names.isEmpty { throw ValidationError("--all draws from every section; name no lessons with it") }
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
-        let pools = try questionPools(course, store: store)
-        guard pools.contains(where: { !$0.isEmpty }) else {
-            Console.error("preflight: there are no quiz questions in \(names.isEmpty ? "this lesson" : names.joined(separator: ", ")).")
-            throw ExitCode(ExitCodes.dataError)
-        }
+        let opened = try courseOptions.open()
+        let book = try ProgressBook.open(opened)
         let interactive = answers == nil && !json && isatty(0) == 1 && isatty(1) == 1
-        let plan = QuizPlan.make(
-            pools: pools, count: count ?? (all ? Self.examQuestionsPerSection * pools.filter { !$0.isEmpty }.count : nil), balanced: all,
-            seed: seed ?? UInt64.random(in: 0...UInt64.max), shuffleOptions: interactive || seed != nil)
+        let session = try QuizSession.plan(opened, names: names, exam: all, count: count, seed: seed ?? UInt64.random(in: 0...UInt64.max),
+                                           shuffle: interactive || seed != nil, progress: book.courseProgress)
         let styler = display.styler(for: .standardOutput)
-        let graded: [GradedAnswer]
         if interactive {
-            if all { Console.out(styler.apply([.bold], "Final exam: \(plan.questions.count) questions from every section of \(course.config.title).")) }
-            graded = QuizAttempts.askInteractively(plan, styler: styler)
-        } else {
-            graded = try scripted(plan)
-        }
-        let previous = QuizAttempts.record(plan, graded: graded, store: store)
-        if json {
-            Console.out(try QuizReport.json(questions: plan.questions, graded: graded))
+            if all { Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from every section of " + Visible.escape(opened.course.config.title) + ".")) }
+            try QuizSitting(session: session, book: book, styler: styler, write: { Console.out($0) }).run()
             return
         }
-        let report = QuizReport(styler: styler, width: interactive ? QuizAttempts.width : nil)
-        if !interactive {
-            for (number, (question, answer)) in zip(plan.questions, graded).enumerated() {
-                Console.out("\(number + 1). \(Visible.escape(question.title))")
-                Console.out(report.verdict(answer).map { "   " + $0 }.joined(separator: "\n"))
-            }
+        let graded = try session.grade(sheet: try readSheet(), source: answers.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>")
+        let previous = try session.record(graded, in: book)
+        if json {
+            Console.out(try QuizSession.json(questions: session.questions, graded: graded))
+            return
         }
-        let sections = course.config.sections.map { (title: $0.title, lessonIDs: Set(course.lessons(inSection: $0.id).map(\.id))) }
-        Console.out(report.summary(questions: plan.questions, graded: graded, previous: previous, sections: sections).joined(separator: "\n"))
+        let report = QuizReport(styler: styler)
+        for (number, (question, answer)) in zip(session.questions, graded).enumerated() {
+            Console.out("\(number + 1). " + Visible.escape(question.title))
+            Console.out(report.verdict(answer).map { "   " + $0 }.joined(separator: "\n"))
+        }
+        Console.out(report.summary(questions: session.questions, graded: graded, previous: previous, sections: session.sections).joined(separator: "\n"))
     }
 
-    /// Questions grouped by section for the exam, by lesson otherwise.
-    private func questionPools(_ course: Course, store: ProgressStore) throws -> [[QuizQuestion]] {
-        if all { return course.config.sections.map { course.lessons(inSection: $0.id).flatMap(\.quiz) } }
-        if names.isEmpty {
-            let progress = CourseProgress(course: course, records: try store.allLessonProgress())
-            guard let current = progress.resumeLesson ?? course.lessons.first else { return [] }
-            return [current.quiz]
+    private func readSheet() throws -> String {
+        guard let answers, answers != "-" else {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
-        return try LessonSelection.resolve(names, in: course, allowSections: true).map(\.quiz)
-    }
-
-    private func scripted(_ plan: QuizPlan) throws -> [GradedAnswer] {
-        let text: String
-        let source: String
-        if let answers, answers != "-" {
-            guard let contents = try? String(contentsOfFile: answers, encoding: .utf8) else {
-                Console.error("preflight: error: cannot read answers file \(answers)")
-                throw ExitCode(ExitCodes.dataError)
-            }
-            text = contents
-            source = answers
-        } else {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            source = "<stdin>"
+        guard let contents = try? String(contentsOfFile: answers, encoding: .utf8) else {
+            throw AppError(.data, "cannot read answers file \(answers)")
         }
-        switch AnswerScript.read(text, questions: plan.questions, orders: plan.orders) {
-        case .success(let responses):
-            return zip(zip(plan.questions, responses), plan.orders).map { Grader.grade($0.0, $0.1, shown: $1) }
-        case .failure(let problem):
-            Console.error("\(source):\(problem.line):1: error: \(Visible.escape(problem.message))")
-            throw ExitCode(ExitCodes.dataError)
-        }
+        return contents
     }
 }

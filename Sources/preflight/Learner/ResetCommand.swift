@@ -1,21 +1,18 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 /// `preflight reset LESSON | --all`: erases progress, after asking.
 struct ResetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reset",
-        abstract: "Erase your progress in one lesson, or in the whole course with --all."
-    )
+    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Erase your progress in one lesson, or in the whole course with --all.")
 
     @OptionGroup var courseOptions: CourseOptions
 
     @Argument(help: ArgumentHelp("The lesson to reset.", valueName: "LESSON"))
     var lesson: String?
 
-    @Flag(help: "Reset the whole course.")
+    @Flag(help: "Erase all your progress in this course.")
     var all = false
 
     @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
@@ -26,18 +23,14 @@ struct ResetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let target: Lesson? = try lesson.map { name in
-            // A lesson removed from the course can still be reset by its id.
-            try course.lesson(id: name) ?? LessonSelection.resolve([name], in: course)[0]
-        }
-        let what = target.map { "your progress in \u{201C}\($0.title)\u{201D}" } ?? "all your progress in \(course.config.title)"
+        let opened = try courseOptions.open()
+        // A lesson removed from the course can still be reset by its id.
+        let target = try lesson.map { name in try opened.course.lesson(id: name) ?? opened.lessons(named: [name])[0] }
+        let what = target.map { "your progress in \u{201C}" + Visible.escape($0.title) + "\u{201D}" } ?? "all your progress in " + Visible.escape(opened.course.config.title)
         if !yes && !Confirmation.ask("Erase \(what)? [y/N] ") {
-            Console.error("Nothing was erased.")
-            throw ExitCode(1)
+            throw AppError(.failed, "Nothing was erased.")
         }
-        let store = try courseOptions.openStore(for: course)
-        try store.reset(lessonID: target?.id)
+        try ProgressBook.open(opened).reset(lessonID: target?.id)
         Console.out("Erased \(what).")
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
 import PreflightGrading
-import PreflightStore
 import PreflightTerminal
 
 /// `preflight review`: interview questions as flashcards, scheduled with FSRS-6.
@@ -41,41 +41,28 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
-        let lessons = try LessonSelection.resolve(names, in: course, allowSections: true)
-        let questions = lessons.flatMap(\.interviewQuestions)
+        let opened = try courseOptions.open()
+        let lessons = try opened.lessons(named: names, allowSections: true)
         let moment = now.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let cards = try store.reviewCards()
+        let review = try FlashcardReview(questions: lessons.flatMap(\.interviewQuestions), book: try ProgressBook.open(opened), now: moment)
         if stats {
-            printStats(questions: questions, cards: cards, at: moment, store: store)
+            printStats(try review.stats())
             return
         }
-        let due = ReviewQueue.due(questions.map { ($0.id, $0.lessonID) }, cards: cards, at: moment).prefix(limit)
+        let due = review.due(limit: limit)
         guard !due.isEmpty else {
-            let next = questions.compactMap { cards[$0.id]?.due }.filter { $0 > moment }.min()
-            Console.out("Nothing to review now." + (next.map { " The next card is due \(Self.describe($0, from: moment))." } ?? ""))
+            Console.out("Nothing to review now." + (review.nextDue.map { " The next card is due \(FlashcardReview.describe($0, from: moment))." } ?? ""))
             return
         }
         let styler = display.styler(for: .standardOutput)
         let interactive = answers == nil && isatty(0) == 1 && isatty(1) == 1
-        let ratings = interactive ? nil : try scriptedRatings(count: due.count)
-        let scheduler = FSRS()
+        let ratings = interactive ? nil : try FlashcardReview.ratings(sheet: try readSheet(), source: answers.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>", count: due.count)
         var reviewed = 0
-        for (position, entry) in due.enumerated() {
-            guard let question = questions.first(where: { $0.id == entry.id }) else { continue }
-            let rating: FSRS.Rating?
-            if let ratings {
-                rating = ratings[position]
-            } else {
-                rating = ask(question, number: position + 1, of: due.count, styler: styler)
-            }
-            guard let rating else { continue }
-            let card = cards[question.id].map(ReviewQueue.card(from:)) ?? FSRS.Card(due: moment)
-            let next = scheduler.review(card, rating: rating, at: moment)
-            try store.recordReview(ReviewQueue.record(next, questionID: question.id, lessonID: question.lessonID), rating: rating.rawValue, at: moment)
+        for (position, question) in due.enumerated() {
+            guard let rating = ratings.map({ $0[position] }) ?? ask(question, number: position + 1, of: due.count, styler: styler) else { continue }
+            let next = try review.rate(question, rating)
             reviewed += 1
-            Console.out("  \(Visible.escape(question.question)) → \(rating) — next review \(Self.describe(next.due, from: moment)).")
+            Console.out("  " + Visible.escape(question.question) + " → \(rating) — next review \(FlashcardReview.describe(next, from: moment)).")
         }
         Console.out("Reviewed \(reviewed) card\(reviewed == 1 ? "" : "s").")
     }
@@ -93,96 +80,24 @@ struct ReviewCommand: ParsableCommand {
             Console.out(styler.apply([.dim], "How well did you recall it?  1 again · 2 hard · 3 good · 4 easy · s skip"))
             guard let line = Swift.readLine() else { return nil }
             if line.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("s") { return nil }
-            if let rating = ReviewQueue.rating(line) { return rating }
+            if let rating = FlashcardReview.rating(line) { return rating }
         }
     }
 
-    private func scriptedRatings(count: Int) throws -> [FSRS.Rating?] {
-        let text: String
-        if let answers, answers != "-" {
-            guard let contents = try? String(contentsOfFile: answers, encoding: .utf8) else {
-                Console.error("preflight: error: cannot read answers file \(answers)")
-                throw ExitCode(ExitCodes.dataError)
-            }
-            text = contents
-        } else {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    private func readSheet() throws -> String {
+        guard let answers, answers != "-" else { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let contents = try? String(contentsOfFile: answers, encoding: .utf8) else { throw AppError(.data, "cannot read answers file \(answers)") }
+        return contents
+    }
+
+    private func printStats(_ stats: FlashcardReview.Stats) {
+        Console.out("Flashcards: \(stats.total) (\(stats.new) new, \(stats.inReview) in review)")
+        Console.out("Due today: \(stats.dueToday) (+ \(stats.new) new)   Due within 7 days: \(stats.dueThisWeek)")
+        if let recall = stats.predictedRecall {
+            Console.out(String(format: "Predicted recall now: %.0f%% on average (target 90%%)", recall * 100))
         }
-        var ratings: [FSRS.Rating?] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            if word.isEmpty || word.hasPrefix("#") { continue }
-            if word.lowercased() == "skip" { ratings.append(nil); continue }
-            guard let rating = ReviewQueue.rating(word) else {
-                Console.error("\(answers ?? "<stdin>"):\(number + 1):1: error: `\(Visible.escape(word))` is not a rating (again, hard, good, easy, 1-4 or skip)")
-                throw ExitCode(ExitCodes.dataError)
-            }
-            ratings.append(rating)
+        if stats.reviewedLater > 0 {
+            Console.out("Retention: recalled \(stats.recalled) of \(stats.reviewedLater) cards reviewed after a day or more (\(stats.recalled * 100 / stats.reviewedLater)%)")
         }
-        return ratings + Array(repeating: nil, count: max(0, count - ratings.count))
-    }
-
-    private func printStats(questions: [InterviewQuestion], cards: [String: ReviewCardRecord], at moment: Date, store: ProgressStore) {
-        let calendar = Calendar(identifier: .gregorian)
-        let endOfToday = calendar.startOfDay(for: moment).addingTimeInterval(86_400)
-        let seen = questions.compactMap { cards[$0.id] }
-        let new = questions.count - seen.count
-        let dueToday = seen.filter { $0.due < endOfToday }.count
-        let dueWeek = seen.filter { $0.due < moment.addingTimeInterval(7 * 86_400) }.count
-        Console.out("Flashcards: \(questions.count) (\(new) new, \(seen.count) in review)")
-        Console.out("Due today: \(dueToday) (+ \(new) new)   Due within 7 days: \(dueWeek)")
-        let scheduler = FSRS()
-        let predicted = seen.map { scheduler.retrievability(of: ReviewQueue.card(from: $0), at: moment) }
-        if !predicted.isEmpty {
-            Console.out(String(format: "Predicted recall now: %.0f%% on average (target 90%%)", predicted.reduce(0, +) / Double(predicted.count) * 100))
-        }
-        if let recall = try? store.reviewRecall(), recall.total > 0 {
-            Console.out("Retention: recalled \(recall.recalled) of \(recall.total) cards reviewed after a day or more (\(recall.recalled * 100 / recall.total)%)")
-        }
-    }
-
-    static func describe(_ date: Date, from now: Date) -> String {
-        let seconds = date.timeIntervalSince(now)
-        if seconds < 3600 { return "in \(max(1, Int((seconds / 60).rounded()))) min" }
-        if seconds < 86_400 { return "in \(Int((seconds / 3600).rounded())) h" }
-        let days = Int((seconds / 86_400).rounded())
-        return "in \(days) day\(days == 1 ? "" : "s")"
-    }
-}
-
-/// Which cards are due, and conversions between the scheduler's cards and stored rows.
-enum ReviewQueue {
-    struct Entry { var id: String; var lessonID: String }
-
-    /// Cards already in review that are due (oldest due first), then new cards in course order.
-    static func due(_ questions: [(String, String)], cards: [String: ReviewCardRecord], at moment: Date) -> [Entry] {
-        let seen = questions.filter { cards[$0.0].map { $0.due <= moment } ?? false }.sorted { cards[$0.0]!.due < cards[$1.0]!.due }
-        let new = questions.filter { cards[$0.0] == nil }
-        return (seen + new).map { Entry(id: $0.0, lessonID: $0.1) }
-    }
-
-    static func rating(_ text: String) -> FSRS.Rating? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "1", "again", "a": return .again
-        case "2", "hard", "h": return .hard
-        case "3", "good", "g": return .good
-        case "4", "easy", "e": return .easy
-        default: return nil
-        }
-    }
-
-    static func card(from record: ReviewCardRecord) -> FSRS.Card {
-        var card = FSRS.Card(due: record.due)
-        card.state = FSRS.State(rawValue: record.state) ?? .learning
-        card.step = record.step
-        card.stability = record.stability
-        card.difficulty = record.difficulty
-        card.lastReview = record.lastReview
-        return card
-    }
-
-    static func record(_ card: FSRS.Card, questionID: String, lessonID: String) -> ReviewCardRecord {
-        ReviewCardRecord(questionID: questionID, lessonID: lessonID, state: card.state.rawValue, step: card.step,
-                         stability: card.stability, difficulty: card.difficulty, due: card.due, lastReview: card.lastReview)
     }
 }

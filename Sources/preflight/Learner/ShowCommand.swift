@@ -1,14 +1,10 @@
 import ArgumentParser
-import Foundation
-import PreflightCore
+import PreflightApp
 import PreflightTerminal
 
 /// `preflight show LESSON`: a lesson rendered for reading or piping.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Print a lesson, rendered for the terminal (plain text when piped)."
-    )
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a lesson, rendered for the terminal (plain text when piped).")
 
     @OptionGroup var courseOptions: CourseOptions
     @OptionGroup var display: DisplayOptions
@@ -24,8 +20,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        guard let lesson = try LessonSelection.resolve([lesson], in: course).first else { return }
+        guard let lesson = try courseOptions.open().lessons(named: [lesson]).first else { return }
         let renderer = LessonRenderer(width: width ?? TerminalSize.current()?.columns ?? 80, styler: display.styler(for: .standardOutput))
         Console.out(renderer.render(document: lesson.document).joined(separator: "\n"))
     }

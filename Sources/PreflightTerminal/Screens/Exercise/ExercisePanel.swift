@@ -1,18 +1,18 @@
+import PreflightApp
 import PreflightCore
-import PreflightRunner
 
 /// How a check's result reads: a verdict line, then what the check printed (escaped), trimmed
 /// to the lines that matter.
 public enum ExercisePanel {
-    public static func lines(_ exercise: Exercise, outcome: ExerciseChecker.Outcome, styler: Styler, maxLines: Int = 30) -> [String] {
+    public static func lines(_ check: ExerciseCheck, styler: Styler, maxLines: Int = 30) -> [String] {
         var lines: [String] = []
-        if outcome.passed {
-            lines.append(styler.apply([.green, .bold], "✓ \(Visible.escape(exercise.title)): every check passes."))
+        if check.passed {
+            lines.append(styler.apply([.green, .bold], "✓ \(Visible.escape(check.exercise.title)): every check passes."))
         } else {
-            lines.append(styler.apply([.red, .bold], "✗ \(Visible.escape(exercise.title)): not yet."))
-            if let problem = outcome.problem { lines.append(styler.apply([.yellow], Visible.escape(problem))) }
+            lines.append(styler.apply([.red, .bold], "✗ \(Visible.escape(check.exercise.title)): not yet."))
+            if let problem = check.problem { lines.append(styler.apply([.yellow], Visible.escape(problem))) }
         }
-        let output = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let output = check.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = output.count > maxLines ? Array(output.prefix(maxLines)) + ["… \(output.count - maxLines) more lines"] : output
         for line in shown where !line.isEmpty {
             let text = "  " + Visible.escape(line)

@@ -1,7 +1,6 @@
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightRunner
-import PreflightStore
 
 /// `preflight exercise watch`: re-checks the learner's file a moment after each save and moves
 /// on when it passes. A check is bounded by its time limit and output cap, so a runaway
@@ -9,44 +8,53 @@ import PreflightStore
 public final class WatchLoop {
     let terminal: RawTerminal
     var state: WatchState
-    let workspace: ExerciseWorkspace
-    let checker: ExerciseChecker
-    let store: ProgressStore
+    let session: ExerciseSession
     let styler: Styler
     let poll: Bool
     /// Quiet time after the last file event before checking, so one save runs one check.
     static let debounceMilliseconds: Int32 = 120
 
-    public init(terminal: RawTerminal, state: WatchState, workspace: ExerciseWorkspace, checker: ExerciseChecker, store: ProgressStore, styler: Styler, poll: Bool) {
+    public init(terminal: RawTerminal, state: WatchState, session: ExerciseSession, styler: Styler, poll: Bool) {
         self.terminal = terminal
         self.state = state
-        self.workspace = workspace
-        self.checker = checker
-        self.store = store
+        self.session = session
         self.styler = styler
         self.poll = poll
     }
 
+    var workspace: ExerciseWorkspace { session.workspace }
+
+    /// One event queue: keys, file events, the debounce timer, polling and resizes all arrive
+    /// through the one `KeyReader.next` call at the top of the loop, so no key typed while a save
+    /// is being debounced is read and dropped elsewhere.
     public func run() {
         terminal.enter()
         defer { terminal.restore() }
         let keys = KeyReader()
         var watcher = open(state.current)
         runCheck()
+        /// When the last file event is this old (uptime nanoseconds), the check runs.
+        var checkDue: UInt64?
         loop: while true {
             draw(watcher)
-            let event = keys.next(watching: watcher.descriptor, timeoutMilliseconds: watcher.usesPolling ? 300 : -1)
+            let now = DispatchTime.now().uptimeNanoseconds
+            var wait: Int32 = watcher.usesPolling ? 300 : -1
+            if let checkDue { wait = Int32(checkDue > now ? (checkDue - now) / 1_000_000 + 1 : 0) }
             var effects: [WatchState.Effect] = []
-            switch event {
+            switch keys.next(watching: watcher.descriptor, timeoutMilliseconds: wait) {
             case .endOfInput: break loop
-            case .resize: continue
+            case .resize: break
             case .ready, .timeout:
-                guard watcher.consumeChanges() else { continue }
-                // Debounce: wait for a quiet moment, draining the burst of events one save makes.
-                while case .ready = keys.next(watching: watcher.descriptor, timeoutMilliseconds: Self.debounceMilliseconds) { _ = watcher.consumeChanges() }
-                effects = [.check]
+                if watcher.consumeChanges() {
+                    // Debounce: one save makes a burst of events; check once it is quiet.
+                    checkDue = DispatchTime.now().uptimeNanoseconds + UInt64(Self.debounceMilliseconds) * 1_000_000
+                }
             case .key(let key):
                 effects = state.handle(key)
+            }
+            if let due = checkDue, DispatchTime.now().uptimeNanoseconds >= due, !effects.contains(.quit) {
+                checkDue = nil
+                effects.append(.check)
             }
             for effect in effects {
                 switch effect {
@@ -56,6 +64,7 @@ public final class WatchLoop {
                 case .switchTo(let index):
                     state.switchTo(index)
                     watcher = open(state.current)
+                    checkDue = nil
                     runCheck()
                 }
             }
@@ -63,7 +72,8 @@ public final class WatchLoop {
     }
 
     private func open(_ exercise: Exercise) -> FileWatcher {
-        let file = (try? workspace.prepare(exercise)) ?? workspace.file(for: exercise)
+        // A copy that cannot be made is reported by the check that follows.
+        let file = (try? session.prepare(exercise)) ?? workspace.file(for: exercise)
         return FileWatcher(file: file, poll: poll)
     }
 
@@ -73,19 +83,28 @@ public final class WatchLoop {
         state.message = "Checking…"
         draw(nil)
         let exercise = state.current
-        let outcome = checker.check(exercise, candidate: workspace.file(for: exercise))
-        try? store.recordExerciseCheck(exercise.id, passed: outcome.passed)
-        if outcome.passed && state.statuses[exercise.id] != .done { state.statuses[exercise.id] = .passing }
-        state.resultLines = ExercisePanel.lines(exercise, outcome: outcome, styler: styler)
-        state.checking = false
-        state.message = nil
-        return outcome.passed
+        defer { state.checking = false }
+        do {
+            let check = try session.check(exercise)
+            if check.passed && state.statuses[exercise.id] != .done { state.statuses[exercise.id] = .passing }
+            state.resultLines = ExercisePanel.lines(check, styler: styler)
+            state.message = nil
+            return check.passed
+        } catch {
+            state.message = "\(error)"
+            return false
+        }
     }
 
     /// Checks; on a pass marks the exercise done and switches to the next. True when it switched.
     private func runCheckAndAdvance() -> Bool {
         guard runCheck() else { return false }
-        try? store.markExerciseDone(state.current.id)
+        do {
+            try session.markDone(state.current)
+        } catch {
+            state.message = "\(error)"
+            return false
+        }
         let passedLines = state.resultLines
         for effect in state.passed() {
             if case .switchTo(let index) = effect {
@@ -103,8 +122,11 @@ public final class WatchLoop {
     private func revealHint() {
         let exercise = state.current
         guard !exercise.hints.isEmpty else { state.message = "This exercise has no hints."; return }
-        let shown = (try? store.revealHint(exercise.id, available: exercise.hints.count)) ?? 1
-        state.hintsShown[exercise.id] = shown
+        do {
+            state.hintsShown[exercise.id] = try session.revealHint(exercise)
+        } catch {
+            state.message = "\(error)"
+        }
     }
 
     private func draw(_ watcher: FileWatcher?) {
@@ -114,7 +136,7 @@ public final class WatchLoop {
         let exercise = state.current
         let done = state.statuses.values.filter { $0 == .done }.count
         lines.append(styler.apply([.bold], "Exercise \(state.index + 1) of \(state.exercises.count): \(Visible.escape(exercise.title))") + styler.apply([.dim], "  (\(done) done)"))
-        lines.append(styler.apply([.dim], "Edit \(workspace.file(for: exercise).path) and save; it is checked each time." + (watcher?.usesPolling == true ? " (polling)" : "")))
+        lines.append(styler.apply([.dim], "Edit \(Visible.escape(workspace.file(for: exercise).path)) and save; it is checked each time." + (watcher?.usesPolling == true ? " (polling)" : "")))
         lines.append("")
         if state.mode == .list {
             for (number, item) in state.exercises.enumerated() {

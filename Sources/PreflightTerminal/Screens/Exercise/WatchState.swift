@@ -1,5 +1,5 @@
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 /// The watch screen's state: which exercise is being watched, the last check's lines, the
 /// hints shown. Pure; `WatchLoop` feeds it events and carries out its effects.
@@ -8,14 +8,14 @@ public struct WatchState {
 
     public let exercises: [Exercise]
     public private(set) var index: Int
-    public var statuses: [String: ExerciseProgress.Status]
+    public var statuses: [String: ExerciseStatus]
     public var hintsShown: [String: Int]
     public var resultLines: [String] = []
     public var message: String?
     public var mode: Mode = .watching
     public var checking = false
 
-    public init(exercises: [Exercise], index: Int, statuses: [String: ExerciseProgress.Status], hintsShown: [String: Int]) {
+    public init(exercises: [Exercise], index: Int, statuses: [String: ExerciseStatus], hintsShown: [String: Int]) {
         self.exercises = exercises
         self.index = max(0, min(index, exercises.count - 1))
         self.statuses = statuses
@@ -48,15 +48,14 @@ public struct WatchState {
         return []
     }
 
-    /// After a passing check the watch moves on to the next exercise not done.
+    /// After a passing check the watch moves on (the application layer's rule says where).
     public mutating func passed() -> [Effect] {
         statuses[current.id] = .done
-        guard let next = exercises.indices.first(where: { $0 > index && statuses[exercises[$0].id] != .done })
-            ?? exercises.indices.first(where: { statuses[exercises[$0].id] != .done }) else {
+        guard let next = ExerciseSession.next(after: index, in: exercises, statuses: statuses) else {
             message = "Every exercise passes. Well done!"
             return []
         }
-        message = "Passed! Moving on to \u{201C}\(exercises[next].title)\u{201D}."
+        message = "Passed! Moving on to \u{201C}" + Visible.escape(exercises[next].title) + "\u{201D}."
         return [.switchTo(next)]
     }
 

@@ -1,26 +1,23 @@
+import PreflightApp
 import PreflightCore
-import PreflightRunner
-import PreflightStore
+import PreflightGrading
 
-/// The interactive course: reads keys, updates `LearnState`, carries out its effects (saving
-/// progress, running examples) and redraws. The terminal is restored however it ends.
+/// The interactive course: reads keys, updates `LearnState`, carries out its effects through the
+/// application layer (saving progress, running examples, taking a quiz) and redraws. The
+/// terminal is restored however it ends.
 public final class LearnLoop {
-    public typealias QuizHook = (Lesson, RawTerminal) -> String?
-
     let terminal: RawTerminal
-    let store: ProgressStore
-    let runner: ExampleRunner
+    let book: ProgressBook
+    let examples: ExampleSession
     let styler: Styler
-    let takeQuiz: QuizHook?
     var state: LearnState
 
-    public init(terminal: RawTerminal, state: LearnState, store: ProgressStore, runner: ExampleRunner, styler: Styler, takeQuiz: QuizHook?) {
+    public init(terminal: RawTerminal, state: LearnState, book: ProgressBook, examples: ExampleSession, styler: Styler) {
         self.terminal = terminal
         self.state = state
-        self.store = store
-        self.runner = runner
+        self.book = book
+        self.examples = examples
         self.styler = styler
-        self.takeQuiz = takeQuiz
     }
 
     /// Runs until the learner quits. Progress is saved as it happens, so nothing waits for here.
@@ -54,37 +51,39 @@ public final class LearnLoop {
             do {
                 switch effect {
                 case .quit: return
-                case .savePosition(let id, let position): try store.recordPosition(lessonID: id, position: position)
-                case .markDone(let id): try store.markCompleted(lessonID: id)
-                case .loadLesson(let id): state.lessonOpened(examplesRun: try store.examplesRun(lessonID: id))
-                case .runExamples(let examples): runExamples(examples)
-                case .takeQuiz(let lesson):
-                    if let takeQuiz {
-                        terminal.restore()
-                        state.message = takeQuiz(lesson, terminal)
-                        terminal.enter()
-                    } else {
-                        state.message = "Quizzes are coming soon: this key will open the lesson's quiz."
-                    }
+                case .savePosition(let id, let part): try book.recordPosition(lessonID: id, part: part)
+                case .markDone(let id): try book.markDone(lessonID: id)
+                case .loadLesson(let id): state.lessonOpened(examplesRun: try book.examplesRun(lessonID: id))
+                case .runExamples(let list): try runExamples(list)
+                case .takeQuiz(let lesson): try takeQuiz(lesson)
                 }
             } catch {
-                state.message = "Could not save progress: \(error)"
+                // The learner keeps reading; the message says what was not saved.
+                state.message = "\(error)"
             }
         }
     }
 
-    private func runExamples(_ examples: [Example]) {
-        state.message = "Running \(examples.count) example\(examples.count == 1 ? "" : "s")…"
+    private func runExamples(_ list: [Example]) throws {
+        state.message = "Running \(list.count) example\(list.count == 1 ? "" : "s")…"
         draw()
-        var results: [(Example, Bool)] = []
-        var panel: [String] = []
-        for example in examples {
-            let item = CheckItem(kind: .example, example: example, label: "example \(example.index)", name: "\(example.lessonID)/example-\(example.index)")
-            let result = runner.run(item)
-            results.append((example, result.verdict.passed))
-            try? store.recordExampleRun(lessonID: example.lessonID, exampleIndex: example.index, passed: result.verdict.passed)
-            panel += ExamplePanel.lines(for: result, styler: styler)
+        let runs = try examples.run(list)
+        let panel = runs.flatMap { ExamplePanel.lines(for: $0, styler: styler) }
+        perform(state.examplesFinished(runs.map { ($0.example, $0.passed) }, panel: panel))
+    }
+
+    /// The lesson's quiz in line mode, then back to the lesson.
+    private func takeQuiz(_ lesson: Lesson) throws {
+        guard let session = QuizSession.lessonQuiz(lesson, course: state.course) else {
+            state.message = "This lesson has no quiz."
+            return
         }
-        perform(state.examplesFinished(results, panel: panel))
+        terminal.restore()
+        defer { terminal.enter() }
+        print(styler.apply([.bold], "Quiz: " + Visible.escape(lesson.title)))
+        let graded = try QuizSitting(session: session, book: book, styler: styler, write: { print($0) }).run()
+        print(styler.apply([.dim], "\nPress Enter to return to the lesson."))
+        _ = readLine()
+        state.message = "Quiz score: \(QuizScore(graded).text)."
     }
 }

@@ -1,5 +1,5 @@
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 /// Turns a `LearnState` into exactly `size.rows` lines: a progress line, the body, a message
 /// line and a footer naming the keys.
@@ -28,7 +28,7 @@ public struct LearnScreen {
     }
 
     func progressLine(_ state: LearnState) -> String {
-        let sectionTitle = state.course.section(id: state.lesson.sectionID)?.title ?? state.lesson.sectionID
+        let sectionTitle = state.course.section(id: state.lesson.sectionID)?.title ?? CourseText(state.lesson.sectionID)
         let done = state.statuses[state.lesson.id] == .done ? " ✓" : ""
         return "Lesson \(state.lessonIndex + 1) of \(state.course.lessons.count)\(done) · \(Visible.escape(sectionTitle)) · "
             + "section \(state.sectionIndex + 1)/\(state.lesson.sections.count) · \(state.percentOfCourse)% of the course"
@@ -99,7 +99,7 @@ public struct LearnScreen {
             if lesson.sectionID != currentSection {
                 currentSection = lesson.sectionID
                 if !lines.isEmpty { lines.append("") }
-                lines.append(styler.apply([.bold], Visible.escape(state.course.section(id: currentSection)?.title ?? currentSection)))
+                lines.append(styler.apply([.bold], Visible.escape(state.course.section(id: currentSection)?.title ?? CourseText(currentSection))))
             }
             let mark: String
             switch state.statuses[lesson.id] ?? .notStarted {

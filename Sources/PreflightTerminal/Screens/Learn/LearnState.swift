@@ -1,5 +1,5 @@
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 /// Everything the learn screen shows, and how keys change it. Pure: no terminal, no store, no
 /// processes. Keys produce `LearnEffect`s that the event loop carries out.
@@ -19,10 +19,10 @@ public struct LearnState {
     public var scroll = 0
     public var mode: Mode = .reading
     public var message: String?
-    public var statuses: [String: LessonProgress.Status]
+    public var statuses: [String: LessonStatus]
     public var examplesRun: Set<Int>
 
-    public init(course: Course, lessonIndex: Int, sectionIndex: Int, statuses: [String: LessonProgress.Status], examplesRun: Set<Int>) {
+    public init(course: Course, lessonIndex: Int, sectionIndex: Int, statuses: [String: LessonStatus], examplesRun: Set<Int>) {
         self.course = course
         self.lessonIndex = min(max(lessonIndex, 0), max(course.lessons.count - 1, 0))
         self.statuses = statuses
@@ -47,9 +47,8 @@ public struct LearnState {
         return start..<end
     }
 
-    /// A lesson is complete once its last section was reached and every example was run.
     public var completionEarned: Bool {
-        isLastSection && Set(lesson.examples.map(\.index)).isSubset(of: examplesRun)
+        LessonCompletion.isEarned(lesson, part: sectionIndex, examplesRun: examplesRun)
     }
 
     public var percentOfCourse: Int {
@@ -83,7 +82,7 @@ public struct LearnState {
             let examples = sectionExamples
             guard !examples.isEmpty else {
                 let place = lesson.sections.firstIndex { section in lesson.examples.contains { $0.location.line >= section.location.line } }
-                message = place == nil ? "This lesson has no runnable examples." : "No example in this section; the examples are under \u{201C}\(lesson.sections[place!].title)\u{201D}."
+                message = place == nil ? "This lesson has no runnable examples." : "No example in this section; the examples are under \u{201C}\(Visible.escape(lesson.sections[place!].title))\u{201D}."
                 return []
             }
             return [.runExamples(examples)]
@@ -91,7 +90,7 @@ public struct LearnState {
         case .character("l"): mode = .lessonList(selected: lessonIndex)
         case .character("m"):
             statuses[lesson.id] = .done
-            message = "Marked \u{201C}\(lesson.title)\u{201D} as done."
+            message = "Marked \u{201C}\(Visible.escape(lesson.title))\u{201D} as done."
             return [.markDone(lesson.id)]
         case .character("?"), .character("h"): mode = .help
         default: break
@@ -157,7 +156,7 @@ public struct LearnState {
     private mutating func completionEffects() -> [LearnEffect] {
         guard completionEarned, statuses[lesson.id] != .done else { return [] }
         statuses[lesson.id] = .done
-        message = "Lesson complete: \u{201C}\(lesson.title)\u{201D}."
+        message = "Lesson complete: \u{201C}\(Visible.escape(lesson.title))\u{201D}."
         return [.markDone(lesson.id)]
     }
 }

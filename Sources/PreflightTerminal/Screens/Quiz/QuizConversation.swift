@@ -1,3 +1,4 @@
+import PreflightApp
 import PreflightCore
 import PreflightGrading
 
@@ -5,14 +6,16 @@ import PreflightGrading
 /// lettered, the verdict and explanation after each answer, skipped questions asked again at
 /// the end. Line mode keeps the terminal's own editing (backspace, arrows, paste).
 public struct QuizConversation {
-    public let plan: QuizPlan
+    public let session: QuizSession
     public let styler: Styler
     public let width: Int
     let readLine: () -> String?
     let write: (String) -> Void
 
-    public init(plan: QuizPlan, styler: Styler, width: Int, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
-        self.plan = plan
+    var plan: QuizPlan { session.plan }
+
+    public init(session: QuizSession, styler: Styler, width: Int, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.session = session
         self.styler = styler
         self.width = width
         self.readLine = readLine
@@ -34,7 +37,7 @@ public struct QuizConversation {
                     skipped.append(index)
                     continue
                 }
-                let answer = Grader.grade(plan.questions[index], response, shown: plan.orders[index])
+                let answer = session.grade(index, response)
                 graded[index] = answer
                 write(QuizReport(styler: styler, width: width).verdict(answer).joined(separator: "\n"))
             }
@@ -55,12 +58,8 @@ public struct QuizConversation {
         let renderer = LessonRenderer(width: width, styler: styler)
         let prompt = renderer.render(blocks: question.prompt)
         if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
-        let labels: [String]
-        switch question.answer {
-        case .choice(let options): labels = order.shown.map { options[$0].text }
-        case .ordering(let items): labels = order.shown.map { items[$0] }
-        default: labels = []
-        }
+        let authored = question.answer.labels
+        let labels = order.shown.map { authored[$0] }
         for (position, label) in labels.enumerated() {
             let runs = [StyledRun(Grader.letter(position), [.cyan, .bold]), StyledRun(". " + Visible.escape(label))]
             write(wrapper.wrap(runs, firstPrefix: "  ", restPrefix: "     ").joined(separator: "\n"))

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightRunner
-import PreflightStore
 import PreflightTerminal
 
 struct ExerciseCheckCommand: ParsableCommand {
@@ -15,28 +14,24 @@ struct ExerciseCheckCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let context = try options.load()
-        let exercise = try options.exercise(named: name, in: context)
-        let store = try options.courseOptions.openStore(for: context.course)
-        let passed = try ExerciseRun.check(exercise, context: context, store: store, styler: display.styler(for: .standardOutput))
-        if !passed { throw ExitCode(1) }
+        let session = try options.session()
+        let check = try session.check(try session.exercise(named: name))
+        ExerciseOutput.show(check, styler: display.styler(for: .standardOutput))
+        if !check.passed { throw AppError(.failed, "") }
     }
 }
 
-/// One check of the learner's file, shown and recorded; shared by `check` and `next`.
-enum ExerciseRun {
-    static func check(_ exercise: Exercise, context: ExerciseOptions.Context, store: ProgressStore, styler: Styler) throws -> Bool {
-        let file: URL
-        do {
-            file = try context.workspace.prepare(exercise)
-        } catch {
-            Console.error("preflight: error: cannot create your copy of \(exercise.file) in \(context.workspace.root.path): \(error.localizedDescription)")
-            throw ExitCode(ExitCodes.dataError)
-        }
-        let outcome = ExerciseChecker(config: context.course.config).check(exercise, candidate: file)
-        try store.recordExerciseCheck(exercise.id, passed: outcome.passed)
-        Console.out(ExercisePanel.lines(exercise, outcome: outcome, styler: styler).joined(separator: "\n"))
-        if !outcome.passed { Console.out("Your file: \(file.path)") }
-        return outcome.passed
+/// What exercise commands print about a check and a task.
+enum ExerciseOutput {
+    static func show(_ check: ExerciseCheck, styler: Styler) {
+        Console.out(ExercisePanel.lines(check, styler: styler).joined(separator: "\n"))
+        if !check.passed { Console.out("Your file: " + Visible.escape(check.file.path)) }
+    }
+
+    static func task(_ exercise: Exercise, session: ExerciseSession, styler: Styler) {
+        let width = min(TerminalSize.current()?.columns ?? 80, 100)
+        Console.out(styler.apply([.bold], "Exercise: " + Visible.escape(exercise.title)) + "  (lesson \(exercise.lessonID))")
+        Console.out(LessonRenderer(width: width, styler: styler).render(blocks: exercise.task).joined(separator: "\n"))
+        Console.out("\nEdit " + Visible.escape(session.workspace.file(for: exercise).path) + ", then run `preflight exercise check \(exercise.id)` (or `preflight exercise watch`).")
     }
 }

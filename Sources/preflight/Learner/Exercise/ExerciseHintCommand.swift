@@ -1,4 +1,5 @@
 import ArgumentParser
+import PreflightApp
 import PreflightCore
 import PreflightTerminal
 
@@ -12,11 +13,10 @@ struct ExerciseHintCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let context = try options.load()
-        let exercise = try options.exercise(named: name, in: context)
+        let session = try options.session()
+        let exercise = try session.exercise(named: name)
         guard !exercise.hints.isEmpty else { Console.out("This exercise has no hints."); return }
-        let store = try options.courseOptions.openStore(for: context.course)
-        let shown = try store.revealHint(exercise.id, available: exercise.hints.count)
+        let shown = try session.revealHint(exercise)
         let styler = display.styler(for: .standardOutput)
         let renderer = LessonRenderer(width: min(TerminalSize.current()?.columns ?? 80, 100) - 2, styler: styler)
         for (number, hint) in exercise.hints.prefix(shown).enumerated() {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 struct ExerciseListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List exercises with their status: pending, passing or done.")
@@ -12,27 +12,18 @@ struct ExerciseListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let context = try options.load()
-        let store = try options.courseOptions.openStore(for: context.course)
-        let progress = try store.exerciseProgress()
+        let session = try options.session()
+        let states = try session.states()
         if json {
-            struct Entry: Encodable { var name, title, lesson, status, file: String; var hintsUsed, attempts: Int }
-            let entries = context.exercises.map { exercise in
-                Entry(name: exercise.id, title: exercise.title, lesson: exercise.lessonID,
-                      status: (progress[exercise.id]?.status ?? .pending).rawValue, file: context.workspace.file(for: exercise).path,
-                      hintsUsed: progress[exercise.id]?.hintsUsed ?? 0, attempts: progress[exercise.id]?.attempts ?? 0)
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.out(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            Console.out(try ExerciseReport.json(session, states: states))
             return
         }
-        for (number, exercise) in context.exercises.enumerated() {
-            let status = progress[exercise.id]?.status ?? .pending
+        for (number, exercise) in session.exercises.enumerated() {
+            let status = states[exercise.id]?.status ?? .pending
             let mark = status == .done ? "✓" : status == .passing ? "•" : " "
-            Console.out("\(String(format: "%2d", number + 1)). \(mark) \(Visible.escape(exercise.title))  [\(status.rawValue)]  \(exercise.id) · lesson \(exercise.lessonID)")
+            Console.out(String(format: "%2d", number + 1) + ". \(mark) " + Visible.escape(exercise.title) + "  [\(status.rawValue)]  " + Visible.escape(exercise.id) + " · lesson \(exercise.lessonID)")
         }
-        let done = context.exercises.filter { progress[$0.id]?.status == .done }.count
-        Console.out("\(done) of \(context.exercises.count) exercises done. Start with `preflight exercise watch`.")
+        let done = session.exercises.filter { states[$0.id]?.status == .done }.count
+        Console.out("\(done) of \(session.exercises.count) exercises done. Start with `preflight exercise watch`.")
     }
 }

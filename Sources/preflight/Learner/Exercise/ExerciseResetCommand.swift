@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 struct ExerciseResetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,16 +17,14 @@ struct ExerciseResetCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let context = try options.load()
-        let exercise = try options.exercise(named: name, in: context)
-        let file = context.workspace.file(for: exercise)
-        if !yes && !context.workspace.isPristine(exercise) && !Confirmation.ask("Replace \(file.path) with the starter? Your version is kept as a backup. [y/N] ") {
-            Console.error("Nothing was changed.")
-            throw ExitCode(1)
+        let session = try options.session()
+        let exercise = try session.exercise(named: name)
+        let file = Visible.escape(session.workspace.file(for: exercise).path)
+        if !yes && !session.workspace.isPristine(exercise) && !Confirmation.ask("Replace \(file) with the starter? Your version is kept as a backup. [y/N] ") {
+            throw AppError(.failed, "Nothing was changed.")
         }
-        let backup = try context.workspace.reset(exercise)
-        try options.courseOptions.openStore(for: context.course).resetExercise(exercise.id)
-        Console.out("Restored the starter for \u{201C}\(exercise.title)\u{201D} at \(file.path).")
-        if let backup { Console.out("Your version was saved as \(backup.path).") }
+        let backup = try session.reset(exercise)
+        Console.out("Restored the starter for \u{201C}" + Visible.escape(exercise.title) + "\u{201D} at \(file).")
+        if let backup { Console.out("Your version was saved as " + Visible.escape(backup.path) + ".") }
     }
 }

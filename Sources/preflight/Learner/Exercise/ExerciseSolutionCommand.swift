@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightStore
 
 struct ExerciseSolutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,18 +17,15 @@ struct ExerciseSolutionCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let context = try options.load()
-        let exercise = try options.exercise(named: name, in: context)
-        let store = try options.courseOptions.openStore(for: context.course)
-        let status = try store.exerciseProgress()[exercise.id]?.status ?? .pending
-        if status == .pending && !yes && !Confirmation.ask("Your file does not pass yet. Show the solution anyway? [y/N] ") {
-            Console.error("Not shown. `preflight exercise hint \(exercise.id)` gives a nudge instead.")
-            throw ExitCode(1)
+        let session = try options.session()
+        let exercise = try session.exercise(named: name)
+        var text = try session.solution(exercise, confirmed: yes)
+        if text == nil {
+            guard Confirmation.ask("Your file does not pass yet. Show the solution anyway? [y/N] ") else {
+                throw AppError(.failed, "Not shown. `preflight exercise hint \(exercise.id)` gives a nudge instead.")
+            }
+            text = try session.solution(exercise, confirmed: true)
         }
-        guard let text = try? String(contentsOf: context.workspace.solution(for: exercise), encoding: .utf8) else {
-            Console.error("preflight: error: cannot read the solution \(exercise.solution)")
-            throw ExitCode(ExitCodes.dataError)
-        }
-        Console.out(Visible.escape(text, keepNewlines: true))
+        Console.out(Visible.escape(text ?? "", keepNewlines: true))
     }
 }

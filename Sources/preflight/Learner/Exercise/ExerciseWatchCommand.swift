@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
+import PreflightApp
 import PreflightCore
-import PreflightRunner
-import PreflightStore
 import PreflightTerminal
 
 struct ExerciseWatchCommand: ParsableCommand {
@@ -21,22 +20,20 @@ struct ExerciseWatchCommand: ParsableCommand {
     var poll = false
 
     func run() throws {
-        let context = try options.load()
-        guard !context.exercises.isEmpty else { Console.out("This course has no exercises."); return }
-        let store = try options.courseOptions.openStore(for: context.course)
-        let progress = try store.exerciseProgress()
-        let start = try name.map { try options.exercise(named: $0, in: context) }
-            ?? context.exercises.first { progress[$0.id]?.status != .done } ?? context.exercises[0]
+        let session = try options.session()
+        guard !session.exercises.isEmpty else { Console.out("This course has no exercises."); return }
+        let states = try session.states()
+        let start = try name.map { try session.exercise(named: $0) } ?? session.current(states) ?? session.exercises[0]
         let styler = display.styler(for: .standardOutput)
         guard let terminal = RawTerminal() else {
-            let passed = try ExerciseRun.check(start, context: context, store: store, styler: styler)
-            if !passed { throw ExitCode(1) }
+            let check = try session.check(start)
+            ExerciseOutput.show(check, styler: styler)
+            if !check.passed { throw AppError(.failed, "") }
             return
         }
         let state = WatchState(
-            exercises: context.exercises, index: context.exercises.firstIndex { $0.id == start.id } ?? 0,
-            statuses: progress.mapValues(\.status), hintsShown: progress.mapValues(\.hintsUsed))
-        WatchLoop(terminal: terminal, state: state, workspace: context.workspace, checker: ExerciseChecker(config: context.course.config),
-                  store: store, styler: styler, poll: poll).run()
+            exercises: session.exercises, index: session.exercises.firstIndex { $0.id == start.id } ?? 0,
+            statuses: states.mapValues(\.status), hintsShown: states.mapValues(\.hintsUsed))
+        WatchLoop(terminal: terminal, state: state, session: session, styler: styler, poll: poll).run()
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import PreflightCore
+import PreflightGrading
+
+/// `preflight lint` as a use case: the whole pipeline (course.yaml, lessons, exercises, answer
+/// keys graded by their own grader, runners on PATH), then the policy (`--strict`, warnings an
+/// author allowed in their file).
+public enum CourseLinting {
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var files: Int
+        public var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// - Parameter paths: lessons, exercise READMEs, course.yaml or folders; none means the whole
+    ///   course. Without `--course`, the course is the one the first path lies in.
+    public static func run(_ address: CourseAddress, paths: [String], strict: Bool) throws -> Result {
+        let urls = paths.map(address.paths.url)
+        for (path, url) in zip(paths, urls) where !FileManager.default.fileExists(atPath: url.path) {
+            throw AppError(.usage, "no such file: \(path)")
+        }
+        let root: URL
+        if address.course == nil, let first = urls.first, let found = CourseLint.courseRoot(near: first) {
+            root = found
+        } else {
+            root = try address.locate()
+        }
+        let report = CourseLint.run(
+            root: root, paths: urls, searchPath: address.environment["PATH"] ?? "",
+            displayPath: address.paths.show, lessonChecks: KeyCheck.diagnostics(for:))
+        return Result(diagnostics: LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict), files: report.files)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PreflightCore
+import PreflightStore
+
+/// Where a learner is in a lesson.
+public enum LessonStatus: String, Sendable, Codable {
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case done
+}
+
+public struct LessonRecord: Sendable, Hashable {
+    public var status: LessonStatus
+    /// The part of the lesson the learner was reading, 0-based.
+    public var part: Int
+    public var updatedAt: Double
+}
+
+/// The learner's record of one course: the progress database, opened once per command. Every
+/// write is one transaction, and a write that fails is reported, never dropped.
+public final class ProgressBook: Sendable {
+    public let course: Course
+    let store: ProgressStore
+
+    /// Opens (or creates) the database `--state`, `PREFLIGHT_STATE` or the XDG state folder names.
+    public static func open(_ opened: OpenedCourse) throws -> ProgressBook {
+        let address = opened.address
+        let url = StoreLocation.resolve(courseID: opened.course.config.id, explicit: address.state, environment: address.environment)
+        do {
+            return ProgressBook(course: opened.course, store: try ProgressStore(url: url))
+        } catch {
+            throw AppError(.data, "\(error)")
+        }
+    }
+
+    init(course: Course, store: ProgressStore) {
+        self.course = course
+        self.store = store
+    }
+
+    public var location: URL { store.url }
+
+    /// Runs one read or write of the store, turning its failure into a message that says what
+    /// could not be read or saved, and where.
+    func access<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw AppError(.data, "\(store.url.path): could not \(what): \(error)")
+        }
+    }
+
+    public func lessons() throws -> [String: LessonRecord] {
+        try access("read your progress") {
+            try store.allLessonProgress().mapValues { record in
+                LessonRecord(status: LessonStatus(rawValue: record.status.rawValue) ?? .inProgress, part: record.position, updatedAt: record.updatedAt)
+            }
+        }
+    }
+
+    public func courseProgress() throws -> CourseProgress {
+        CourseProgress(course: course, records: try lessons())
+    }
+
+    public func recordPosition(lessonID: String, part: Int) throws {
+        try access("save your place") { try store.recordPosition(lessonID: lessonID, position: part) }
+    }
+
+    public func markDone(lessonID: String) throws {
+        try access("save that the lesson is done") { try store.markCompleted(lessonID: lessonID) }
+    }
+
+    public func recordExampleRun(lessonID: String, index: Int, passed: Bool) throws {
+        try access("save the example's run") { try store.recordExampleRun(lessonID: lessonID, exampleIndex: index, passed: passed) }
+    }
+
+    public func examplesRun(lessonID: String) throws -> Set<Int> {
+        try access("read which examples you ran") { try store.examplesRun(lessonID: lessonID) }
+    }
+
+    /// Erases one lesson's progress (place, example runs, quiz attempts), or everything.
+    public func reset(lessonID: String?) throws {
+        try access("erase the progress") { try store.reset(lessonID: lessonID) }
+    }
+}
