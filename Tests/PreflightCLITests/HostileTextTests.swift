@@ -131,6 +131,19 @@ final class HostileTextTests: XCTestCase {
         let workspace = folder.appendingPathComponent("workspace").path
         let common = ["--course", course.path, "--state", state]
         let exercise = ["--workspace", workspace]
+        // Progress files as the website writes them: one for this course whose ids and answer
+        // carry the payload, and one whose course id does.
+        let raw = Self.rawPayload
+        func progressFile(course: String) throws -> String {
+            let document: [String: Any] = [
+                "format": "preflight-progress", "version": 1, "course": course,
+                "lessons": ["hostile-lesson": ["status": "done"], "gone\(raw)": ["status": "done"]],
+                "questions": ["hostile-lesson/q-\(raw)": ["lesson": "hostile-lesson", "answer": "B \(raw)", "correct": true, "score": 1, "answered_at": "2026-11-30T02:00:00Z"]],
+                "flashcards": [:],
+            ]
+            return String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+        }
+        let site = folder.appendingPathComponent("site \(raw)").path
         let commands: [([String], String?)] = [
             (["lint"], nil), (["lint", "--format", "json"], nil),
             (["list"], nil), (["list", "--json"], nil),
@@ -140,6 +153,9 @@ final class HostileTextTests: XCTestCase {
             (["quiz", "--all", "--answers", "-"], "\n"),
             (["review", "--answers", "-"], "good\n"), (["review", "--stats"], nil),
             (["progress"], nil), (["progress", "--json"], nil),
+            (["export", "html", site], nil), (["export", "html", site, "--with-solutions"], nil),
+            (["export", "progress"], nil), (["export", "progress", "--output", folder.appendingPathComponent("progress \(raw).json").path], nil),
+            (["import", "progress", "-"], try progressFile(course: "hostile")), (["import", "progress", "-"], try progressFile(course: "other \(raw)")),
             (["learn"], nil),
             (["exercise", "list"] + exercise, nil), (["exercise", "list", "--json"] + exercise, nil),
             (["exercise", "check", "1"] + exercise, nil), (["exercise", "next"] + exercise, nil),
@@ -161,6 +177,9 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual(lint.status, 0, lint.stderr)
         XCTAssertEqual(try PreflightBinary.run(["check", "--no-cache"] + common).status, 0)
         XCTAssertEqual(try PreflightBinary.run(["exercise", "verify"] + exercise + common).status, 0)
+        XCTAssertEqual(try PreflightBinary.run(["export", "html", site] + common).status, 0, "the site was written")
+        XCTAssertEqual(try PreflightBinary.run(["import", "progress", "-"] + common, input: try progressFile(course: "hostile")).status, 0)
+        XCTAssertEqual(try PreflightBinary.run(["import", "progress", "-"] + common, input: try progressFile(course: "other \(raw)")).status, 65)
         // Shown, not dropped: the visible forms of the payload are there.
         let list = try PreflightBinary.run(["list"] + common)
         XCTAssertTrue(list.stdout.contains("Lesson ^[]0;pwned^G^[[2J^[]52;c;cHduZWQ=^G<U+009B>31m<U+202E>"), list.stdout)
