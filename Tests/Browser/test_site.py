@@ -269,7 +269,8 @@ class FixtureSiteTests(SiteTestCase):
         hints = self.driver.find_elements(By.CSS_SELECTOR, "details.hint-item")
         self.assertEqual([h.is_displayed() for h in hints], [True, False], "hints come one at a time")
         hints[0].find_element(By.TAG_NAME, "summary").click()
-        self.assertTrue(hints[1].is_displayed())
+        # The next hint appears on the `toggle` event, which the browser fires after the click.
+        wait_for(self.driver, lambda d: hints[1].is_displayed(), timeout=5)
         starter = self.driver.find_element(By.CSS_SELECTOR, "a[download]")
         self.assertEqual(starter.text, "add.py")
         self.assertTrue((self.site / "downloads" / "add" / "add.py").exists())
