@@ -416,6 +416,39 @@ class FixtureSiteTests(SiteTestCase):
                 self.assertEqual(" → ".join(shown), entry["given"])
             quiz.skip()
 
+    def test_a_wrong_prediction_shows_the_difference_the_terminal_shows(self):
+        state = self.work / "diff.sqlite"
+        predictions = ["123", "5\n6\n7", "<b>5</b>\n<img src=x onerror=\"window.__pwned='diff'\">",
+                       "\n".join(str(n) for n in range(1, 12))]
+        for prediction in predictions:
+            sheet = "skip\n" * 5 + prediction + "\n.\nskip\n"
+            report = json.loads(preflight("quiz", "first-lesson", "--answers", "-", "--json", "--course", FIXTURE, state=state, stdin=sheet).stdout)
+            entry = report["questions"][5]
+            self.assertEqual(entry["title"], "What does this print?")
+            terminal = entry["diff"].split("\n")[2:]  # the hunks, without the two file lines
+            self.assertTrue(terminal[0].startswith("@@ "), entry["diff"])
+            self.open(self.site, "quiz-first-lesson.html?seed=3")
+            quiz = QuizPage(self.driver)
+            while quiz.kind != "predict-output":
+                quiz.skip()
+            quiz.type(prediction)
+            self.assertIn("Difference (- expected, + yours):", quiz.check())
+            block = self.driver.find_element(By.CSS_SELECTOR, "#verdict pre.diff")
+            self.assertEqual(block.get_attribute("textContent").split("\n"), terminal, f"prediction {prediction!r}")
+            self.assertEqual([e.text for e in block.find_elements(By.CSS_SELECTOR, ".diff-expected")], ["-6"] if "6" not in prediction.split("\n") else [])
+            self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "#verdict b, #verdict img"), "the prediction is shown as text")
+        # The summary repeats it under the miss.
+        quiz.next()
+        while not self.driver.find_elements(By.ID, "quiz-score"):
+            if self.driver.find_elements(By.ID, "next-question"):
+                quiz.next()
+            else:
+                quiz.skip()
+        miss = [li for li in self.driver.find_elements(By.CSS_SELECTOR, ".misses > li") if "What does this print?" in li.text][0]
+        self.assertEqual(miss.find_element(By.CSS_SELECTOR, "pre.diff").get_attribute("textContent").split("\n"), terminal)
+        self.assertInert("the quiz summary")
+        self.assertNoPageErrors()
+
     def test_grading_vectors_get_the_same_verdict_in_the_page(self):
         files = sorted(VECTORS.glob("*.json"))
         self.assertIn("vectors.json", [file.name for file in files], "the vectors the Swift grader runs")
@@ -659,6 +692,7 @@ class FixtureSiteTests(SiteTestCase):
                 ("home", "index.html", None),
                 ("lesson", "lesson-first-lesson.html", None),
                 ("quiz", "quiz-first-lesson.html?seed=5", "answer"),
+                ("quiz-diff", "quiz-first-lesson.html?seed=5", "predict"),
                 ("flashcards", "flashcards.html", None),
                 ("exercise", "exercise-add.html", None),
             ]:
@@ -667,6 +701,12 @@ class FixtureSiteTests(SiteTestCase):
                     quiz = QuizPage(self.driver)
                     quiz.pick("p50")
                     quiz.check()
+                if prepare == "predict":
+                    quiz = QuizPage(self.driver)
+                    while quiz.kind != "predict-output":
+                        quiz.skip()
+                    quiz.type("5\n6\n7")
+                    self.assertIn("Difference (- expected, + yours):", quiz.check())
                 report[f"{name}-{scheme}"] = run_axe(self.driver, f"fixture-{name}-{scheme}")
         color_scheme(self.driver, "light")
         serious = {page: [v for v in found if v["impact"] in ("serious", "critical")] for page, found in report.items()}

@@ -117,6 +117,73 @@
     return ellipsisMatch(want, got);
   }
 
+  // --- UnifiedDiff: the expected output against the learner's, line by line with three lines
+  // of context, as `diff -u` prints it and as `preflight quiz` shows a wrong prediction (the
+  // same longest-common-subsequence script, the same hunks, the same ties).
+  function diffScript(a, b) {
+    var n = a.length, m = b.length, edits = [], i, j;
+    if (n * m > 4000000) {
+      for (i = 0; i < n; i++) edits.push({ kind: '-', text: a[i], oldIndex: i, newIndex: 0 });
+      for (j = 0; j < m; j++) edits.push({ kind: '+', text: b[j], oldIndex: n, newIndex: j });
+      return edits;
+    }
+    var width = m + 1;
+    var table = new Int32Array((n + 1) * width);
+    for (i = n - 1; i >= 0; i--) {
+      for (j = m - 1; j >= 0; j--) {
+        table[i * width + j] = a[i] === b[j] ? table[(i + 1) * width + j + 1] + 1 : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
+      }
+    }
+    i = 0;
+    j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] === b[j]) {
+        edits.push({ kind: ' ', text: a[i], oldIndex: i, newIndex: j }); i++; j++;
+      } else if (i < n && (j === m || table[(i + 1) * width + j] >= table[i * width + j + 1])) {
+        edits.push({ kind: '-', text: a[i], oldIndex: i, newIndex: j }); i++;
+      } else {
+        edits.push({ kind: '+', text: b[j], oldIndex: i, newIndex: j }); j++;
+      }
+    }
+    return edits;
+  }
+
+  function firstIndex(edits, from, changed) {
+    for (var k = from; k < edits.length; k++) if ((edits[k].kind !== ' ') === changed) return k;
+    return -1;
+  }
+
+  // '' when the texts have the same lines.
+  function unifiedDiff(expected, actual, actualLabel) {
+    var context = 3;
+    var edits = diffScript(expected === '' ? [] : expected.split('\n'), actual === '' ? [] : actual.split('\n'));
+    if (firstIndex(edits, 0, true) < 0) return '';
+    var lines = ['--- expected', '+++ ' + actualLabel];
+    var index = 0;
+    while (index < edits.length) {
+      var change = firstIndex(edits, index, true);
+      if (change < 0) break;
+      var start = Math.max(change - context, index);
+      var end = change;
+      // Extend the hunk while the next change is within two contexts' reach.
+      for (;;) {
+        var nextSame = firstIndex(edits, end, false);
+        if (nextSame < 0) { end = edits.length; break; }
+        var nextChange = firstIndex(edits, nextSame, true);
+        if (nextChange < 0 || nextChange - nextSame > context * 2) { end = Math.min(nextSame + context, edits.length); break; }
+        end = nextChange;
+      }
+      var hunk = edits.slice(start, end);
+      var oldStart = (hunk.length ? hunk[0].oldIndex : 0) + 1, newStart = (hunk.length ? hunk[0].newIndex : 0) + 1;
+      var oldCount = hunk.filter(function (e) { return e.kind !== '+'; }).length;
+      var newCount = hunk.filter(function (e) { return e.kind !== '-'; }).length;
+      lines.push('@@ -' + (oldCount === 0 ? oldStart - 1 : oldStart) + ',' + oldCount + ' +' + (newCount === 0 ? newStart - 1 : newStart) + ',' + newCount + ' @@');
+      hunk.forEach(function (e) { lines.push(e.kind + e.text); });
+      index = end;
+    }
+    return lines.join('\n');
+  }
+
   // --- Answer keys.
   function regexFor(pattern) {
     try { return new RegExp('^(?:' + pattern + ')$', 'iu'); } catch (error) {
@@ -203,7 +270,7 @@
     var result = {
       questionID: question.id, correct: false, score: 0,
       given: describeResponse(question, response, shown), rightAnswer: rightAnswer(question, shown),
-      explanation: question.explanation || null, feedback: [], skipped: response.type === 'skipped'
+      explanation: question.explanation || null, feedback: [], skipped: response.type === 'skipped', diff: null
     };
     if (result.skipped) return result;
     var kind = question.kind;
@@ -220,6 +287,9 @@
       result.correct = question.keys.some(function (key) { return keyMatches(response.text, key); });
     } else if (kind === 'predict-output' && response.type === 'text') {
       result.correct = outputMatches(question.output.text, response.text, question.output);
+      if (!result.correct) {
+        result.diff = unifiedDiff(prepareOutput(question.output.text, question.output), prepareOutput(response.text, question.output), 'your answer') || null;
+      }
     } else if (kind === 'ordering' && response.type === 'ordering') {
       var inPlace = response.order.filter(function (item, position) { return item === position; }).length;
       result.correct = response.order.length === question.items.length && inPlace === question.items.length;
@@ -367,7 +437,7 @@
   }
 
   global.PreflightGrader = {
-    normalize: normalize, parseNumber: parseNumber, unwrapped: unwrapped, outputMatches: outputMatches, keyMatches: keyMatches,
+    normalize: normalize, parseNumber: parseNumber, unwrapped: unwrapped, outputMatches: outputMatches, keyMatches: keyMatches, unifiedDiff: unifiedDiff,
     grade: grade, parse: parse, rightAnswer: rightAnswer, letter: letter, plan: plan, identity: identity,
     SeededGenerator: SeededGenerator
   };

@@ -477,10 +477,23 @@
         live.appendChild(el('p', { className: 'right-answer', text: 'Right answer: ' + graded.rightAnswer }));
       }
     }
+    if (graded.diff) diffBlock(graded.diff).forEach(function (node) { live.appendChild(node); });
     if (!graded.skipped) live.appendChild(el('p', { className: 'score-line', text: 'Score for this question: ' + formatScore(graded.score) + ' of 1.' }));
     graded.feedback.forEach(function (text) { live.appendChild(el('blockquote', { className: 'feedback', text: text })); });
     if (graded.explanation) live.appendChild(el('p', { className: 'explanation', text: graded.explanation }));
   };
+
+  // A wrong prediction's difference from the expected output, as the terminal shows it: the
+  // hunks without the two file lines, `-` the expected line and `+` the learner's, as text.
+  function diffBlock(diff) {
+    var code = el('code', { className: 'nohighlight' });
+    diff.split('\n').slice(2).forEach(function (line, index) {
+      if (index > 0) code.appendChild(document.createTextNode('\n'));
+      var kind = { '-': 'diff-expected', '+': 'diff-yours', '@': 'diff-hunk' }[line.charAt(0)];
+      code.appendChild(kind ? el('span', { className: kind, text: line }) : document.createTextNode(line));
+    });
+    return [el('p', { className: 'diff-label', text: 'Difference (- expected, + yours):' }), el('pre', { className: 'code diff' }, [code])];
+  }
 
   QuizRunner.prototype.finish = function () {
     var self = this;
@@ -517,6 +530,7 @@
         var item = el('li', {}, [el('p', { className: 'miss-title', text: miss.question.title })]);
         item.appendChild(el('p', { text: 'Your answer: ' + miss.graded.given }));
         item.appendChild(el('p', { text: 'Right answer: ' + miss.graded.rightAnswer }));
+        if (miss.graded.diff) diffBlock(miss.graded.diff).forEach(function (node) { item.appendChild(node); });
         if (miss.graded.explanation) item.appendChild(el('p', { className: 'explanation', text: miss.graded.explanation }));
         item.appendChild(el('p', {}, [el('a', { href: 'lesson-' + miss.question.lesson + '.html', text: 'Read ' + self.options.lessonTitle(miss.question.lesson) })]));
         list.appendChild(item);
