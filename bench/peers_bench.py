@@ -22,6 +22,17 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def host_imports():
+    """The import lines of the example host Preflight embeds, so the fork floor forks an
+    interpreter as heavy as the host."""
+    with open(os.path.join(ROOT, "Sources/PreflightRunner/HostProgram.swift")) as f:
+        source = f.read().split('#"""', 1)[1]
+    return "\n".join(line for line in source.splitlines() if line.startswith("import ")) + "\n"
+
+
+HOST_IMPORTS = host_imports()
 PER_FILE = 10
 PEERS = ["byexample==11.0.0", "phmdoctest==1.4.0", "pytest==9.2.0", "pytest-codeblocks==0.18.0", "sybil==10.1.0"]
 
@@ -128,9 +139,28 @@ def main():
                     list(pool.map(one, scripts))
                 return subprocess.CompletedProcess([], 0, "", "")
 
+            def fork_floor():
+                # What any warm runner must pay: a bare fork() and _exit() of an interpreter that
+                # has imported what Preflight's host imports, one such interpreter per job.
+                share = -(-len(scripts) // args.jobs)
+                program = HOST_IMPORTS + f"""
+import os
+for _ in range({share}):
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+"""
+                procs = [subprocess.Popen([python, "-c", program]) for _ in range(args.jobs)]
+                for proc in procs:
+                    proc.wait()
+                return subprocess.CompletedProcess([], 0, "", "")
+
             check = [args.binary, "check", "--course", course, "--state", state, "--no-cache", "--jobs", str(args.jobs)]
             return {
                 "preflight warm": lambda: run(check),
+                "preflight warm, no sandbox": lambda: run(check + ["--no-sandbox"]),
+                "fork floor": fork_floor,
                 "preflight cold": lambda: run(check + ["--cold"]),
                 "floor": floor,
                 "phmdoctest + pytest": phmdoctest,
@@ -144,7 +174,7 @@ def main():
         broken_ids = (17, args.examples - 3)
         broken = commands(write_corpus(os.path.join(work, "broken"), args.examples, corrupt=broken_ids), os.path.join(work, "b.sqlite"))
         for tool in clean:
-            if tool == "floor":
+            if tool in ("floor", "fork floor"):
                 continue
             ok, bad = failures(tool, clean[tool]()), failures(tool, broken[tool]())
             status = "ok" if ok == 0 and bad == 2 else "MISMATCH"
@@ -162,7 +192,9 @@ def main():
         print(f"\n{args.examples} examples, {args.jobs} jobs, median of {args.runs} alternating runs")
         for tool, values in times.items():
             median = statistics.median(values)
-            print(f"{tool:22s} {median:7.3f} s   {median / warm:5.2f}x warm   runs: {', '.join(f'{v:.3f}' for v in values)}")
+            print(f"{tool:26s} {median:7.3f} s   {median / warm:5.2f}x warm   runs: {', '.join(f'{v:.3f}' for v in values)}")
+        per_example = (warm - statistics.median(times["fork floor"])) / args.examples * args.jobs
+        print(f"preflight warm costs {per_example * 1000:.2f} ms of a worker's time per example above a bare fork and exit")
 
         large = write_corpus(os.path.join(work, "large"), args.large)
         state = os.path.join(work, "large.sqlite")

@@ -53,7 +53,7 @@ final class ExampleHost: Sendable {
     }
 
     /// Starts a host and waits for it to say it is ready.
-    static func launch(python: String, containment: Containment, folder: URL, environment: [String: String], cgroup: Cgroup?, number: Int) -> Result<ExampleHost, LaunchFailure> {
+    static func launch(python: String, containment: Containment, folder: URL, environment: [String: String], visible: [String], cgroup: Cgroup?, number: Int) -> Result<ExampleHost, LaunchFailure> {
         var sockets: [Int32] = [-1, -1], info: [Int32] = [-1, -1]
         guard pf_socketpair_cloexec(&sockets) == 0, pf_pipe_cloexec(&info) == 0 else {
             return .failure(LaunchFailure(description: "cannot make the host's control socket: \(String(cString: strerror(errno)))"))
@@ -66,9 +66,12 @@ final class ExampleHost: Sendable {
         switch containment.isolation {
         case .sandbox(let bwrap):
             let run = folder.path
+            // Everything read-only, then a private /tmp, then back on top of it what lies under
+            // /tmp but must stay visible (read-only), and the run's own folder (writable).
+            let shown = visible.filter { $0.hasPrefix("/tmp/") && !run.hasPrefix($0) }.flatMap { ["--ro-bind-try", $0, $0] }
             arguments = [bwrap, "--unshare-all", "--new-session", "--as-pid-1", "--info-fd", "4",
-                         "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                         "--bind", run, run, "--chdir", run, "--"] + programArguments
+                         "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+                + shown + ["--bind", run, run, "--chdir", run, "--"] + programArguments
         case .pidNamespace:
             flags |= Int32(PF_NEW_PID_NAMESPACE)
         case .subreaper:

@@ -26,14 +26,20 @@ public struct ExampleRunner: Sendable {
     /// The pool a course's examples run in: hosts run the course's Python runner (when it is a
     /// plain interpreter, so that warm runs use the same Python as cold ones) or `python3`, start
     /// with the course's environment, and are contained as strongly as the machine allows.
-    public static func makePool(for config: CourseConfig, sandbox: Bool, resolver: ExecutableResolver = ExecutableResolver()) throws -> HostPool {
+    /// - Parameter visible: folders a sandboxed example must still see (read-only) although they
+    ///   lie under /tmp, which the sandbox replaces: the course's folder, say, when a CI job has
+    ///   cloned it there. The runners' programs are added to them.
+    public static func makePool(for config: CourseConfig, sandbox: Bool, visible: [URL] = [], resolver: ExecutableResolver = ExecutableResolver()) throws -> HostPool {
         let program = config.runner(for: "python").flatMap { isPlainPython($0) ? $0.command[0] : nil } ?? "python3"
         guard case .success(let python) = resolver.resolve(program) else {
             throw RunFailure(description: "`\(program)` was not found on PATH (\(resolver.searchPath)); Preflight needs Python to run examples, whatever their language", hostFailed: false, beforeStart: true)
         }
         let base = ExampleRunner.environment(config: config, home: FileManager.default.temporaryDirectory.path)
+        let programs = config.runners.values.compactMap { try? resolver.resolve($0.command[0]).get() } + [python]
+        // A program's prefix (`/opt/venv` for `/opt/venv/bin/python3`) holds what it loads.
+        let prefixes = programs.map { URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent() }
         return try HostPool(python: python, containment: Containment.strongest(sandbox: sandbox, searchPath: resolver.searchPath),
-                            environment: base, limits: ProcessLimits(timeout: config.timeout))
+                            environment: base, limits: ProcessLimits(timeout: config.timeout), visible: visible + prefixes)
     }
 
     static func isPlainPython(_ runner: RunnerConfig) -> Bool {

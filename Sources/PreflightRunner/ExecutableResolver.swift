@@ -17,11 +17,12 @@ public final class ExecutableResolver: Sendable {
         return result
     }
 
-    /// The executable `program` names: itself when it contains a slash, else the first match on
-    /// `searchPath`.
+    /// The executable `program` names: itself when it contains a slash and exists (if it cannot
+    /// be executed, the start says so, with the step and errno), else the first executable match
+    /// on `searchPath`, as a shell finds it.
     public static func find(_ program: String, searchPath: String) -> String? {
         if program.contains("/") {
-            return FileManager.default.isExecutableFile(atPath: program) ? program : nil
+            return FileManager.default.fileExists(atPath: program) ? program : nil
         }
         for folder in searchPath.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/\(program)"

@@ -15,6 +15,8 @@ public final class HostPool: Sendable {
     /// What every host starts with; examples get theirs in each request.
     let environment: [String: String]
     let limits: ProcessLimits
+    /// Paths under /tmp a sandboxed host must still see, read-only (see `ExampleRunner.makePool`).
+    let visible: [String]
 
     private struct State {
         var containment: Containment
@@ -31,7 +33,7 @@ public final class HostPool: Sendable {
     /// - Parameters:
     ///   - python: the interpreter to run hosts with (a path, or a name found on `searchPath`).
     ///   - containment: the strongest isolation to try; a weaker one is used when it cannot start.
-    public init(python: String, containment: Containment, environment: [String: String], limits: ProcessLimits) throws {
+    public init(python: String, containment: Containment, environment: [String: String], limits: ProcessLimits, visible: [URL] = []) throws {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(base)/preflight-run-XXXXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -42,6 +44,7 @@ public final class HostPool: Sendable {
         self.python = ExecutableResolver.find(python, searchPath: environment["PATH"] ?? ExampleRunner.searchPath) ?? python
         self.environment = environment
         self.limits = limits
+        self.visible = Array(Set(visible.map { $0.standardizedFileURL.path })).sorted()
         state = Mutex(State(containment: containment))
     }
 
@@ -101,7 +104,7 @@ public final class HostPool: Sendable {
             }
             guard !closed else { return .failure(RunFailure(description: "the run is over", hostFailed: false, beforeStart: true)) }
             let cgroup = Cgroup.make(name: "preflight-\(getpid())-\(number)", processes: limits.processes + 2, memoryBytes: limits.memoryBytes)
-            switch ExampleHost.launch(python: python, containment: containment, folder: folder, environment: self.environment, cgroup: cgroup, number: number) {
+            switch ExampleHost.launch(python: python, containment: containment, folder: folder, environment: self.environment, visible: visible, cgroup: cgroup, number: number) {
             case .success(let host):
                 state.withLock { state in
                     if let cgroup {

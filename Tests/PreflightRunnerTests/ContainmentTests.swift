@@ -314,17 +314,17 @@ final class ContainmentTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: script.path)
         let broken = CourseConfig(id: "t", title: "T", runners: ["python": RunnerConfig(command: ["python3", "{file}"], fileExtension: "py"),
                                                                    "odd": RunnerConfig(command: ["/bin/sh", "{file}"], fileExtension: "sh")], timeout: 5)
-        let pool = try ExampleRunner.makePool(for: broken, sandbox: true)
+        let pool = try ExampleRunner.makePool(for: broken, sandbox: true, visible: [folder])
         defer { pool.close() }
         let resolver = ExecutableResolver(searchPath: folder.path + ":" + ExampleRunner.searchPath)
         var example = item(Program(name: "x", code: "echo hi"))
         example.example.language = "odd"
         var runner = ExampleRunner(config: broken, pool: pool, resolver: resolver)
         runner.config.runners["odd"] = RunnerConfig(command: [script.path, "{file}"], fileExtension: "sh")
-        guard case .runnerMissing(let missing) = runner.run(example).verdict else {
-            return XCTFail("a file without execute permission is not a runner program")
+        guard case .failedToStart(let denied) = runner.run(example).verdict else {
+            return XCTFail("a runner program that exists but cannot be executed fails to start")
         }
-        XCTAssertTrue(missing.contains(script.path), missing)
+        XCTAssertEqual(denied, "cannot run `\(script.path)`: execve: Permission denied")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         try "#!/no/such/interpreter\n".write(to: script, atomically: false, encoding: .utf8)
         runner.resolver = ExecutableResolver(searchPath: resolver.searchPath)

@@ -38,14 +38,16 @@ public struct CourseCheck: Sendable {
     }
 
     public let items: [CheckItem]
-    let config: CourseConfig
+    let course: Course
     let book: ProgressBook?
     let options: Options
 
+    var config: CourseConfig { course.config }
+
     /// - Parameter book: where passes are remembered; nil runs without a cache.
-    public init(lessons: [Lesson], config: CourseConfig, book: ProgressBook?, options: Options) {
+    public init(lessons: [Lesson], course: Course, book: ProgressBook?, options: Options) {
         items = lessons.flatMap(CheckItem.items(for:))
-        self.config = config
+        self.course = course
         self.book = book
         self.options = options
     }
@@ -53,7 +55,7 @@ public struct CourseCheck: Sendable {
     /// Runs the check; `progress` gets each result in course order as soon as every earlier one
     /// is known, from worker threads.
     public func run(progress: (@Sendable (CheckResult) -> Void)? = nil) throws -> Outcome {
-        let pool = try ExampleHosts.pool(for: config, sandbox: options.sandbox)
+        let pool = try ExampleHosts.pool(for: course, sandbox: options.sandbox)
         defer { pool.close() }
         let runner = ExampleRunner(config: config, pool: pool, timeoutOverride: options.timeout, warm: config.warm && !options.cold)
         let cache = book.map(BookCheckCache.init)
@@ -89,9 +91,11 @@ final class BookCheckCache: CheckCache {
 /// The hosts a command's examples and checks run on, with the error a learner can act on when
 /// there can be none.
 public enum ExampleHosts {
-    static func pool(for config: CourseConfig, sandbox: Bool) throws -> HostPool {
+    /// The course's folder and what sits beside it (its exercises) stay visible in the sandbox.
+    static func pool(for course: Course, sandbox: Bool) throws -> HostPool {
         do {
-            return try ExampleRunner.makePool(for: config, sandbox: config.sandbox && sandbox)
+            return try ExampleRunner.makePool(for: course.config, sandbox: course.config.sandbox && sandbox,
+                                              visible: [course.root.deletingLastPathComponent()])
         } catch {
             throw AppError(.data, "\(error)")
         }

@@ -162,7 +162,7 @@ public final class ExerciseSession: Sendable {
     private func run(_ exercise: Exercise, candidate: URL) throws -> ExerciseCheck {
         let checker = try checker.withLock { checker -> ExerciseChecker in
             if let checker { return checker }
-            let made = ExerciseChecker(config: course.config, pool: try ExampleHosts.pool(for: course.config, sandbox: sandbox))
+            let made = ExerciseChecker(config: course.config, pool: try ExampleHosts.pool(for: course, sandbox: sandbox))
             checker = made
             return made
         }

@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
             book = nil
         }
         let check = CourseCheck(
-            lessons: try opened.lessons(named: lessons), config: opened.course.config, book: book,
+            lessons: try opened.lessons(named: lessons), course: opened.course, book: book,
             options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
         let text = format == .text
         let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
