@@ -8,7 +8,9 @@ import PreflightGrading
 public enum CourseLinting {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
-        public var files: Int
+        /// The files read, as shown in diagnostics.
+        public var paths: [String]
+        public var files: Int { paths.count }
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
@@ -28,6 +30,6 @@ public enum CourseLinting {
         let report = CourseLint.run(
             root: root, paths: urls, searchPath: address.environment["PATH"] ?? "",
             displayPath: address.paths.show, lessonChecks: KeyCheck.diagnostics(for:))
-        return Result(diagnostics: LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict), files: report.files)
+        return Result(diagnostics: LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict), paths: report.paths)
     }
 }

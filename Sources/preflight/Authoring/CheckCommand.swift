@@ -43,6 +43,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try runCheck()
+        } catch let error as AppError where error.kind != .failed && format != .text {
+            // CI reads the report, not stderr: a course that does not load still gets one, each
+            // error a failed test case at its file and line. The exit code stays the error's.
+            Console.out(format == .json ? try CheckReport.json(notStarted: error) : CheckReport.junit(notStarted: error))
+            throw error
+        }
+    }
+
+    private func runCheck() throws {
         let opened = try courseOptions.open()
         let book: ProgressBook?
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightApp
+import PreflightCore
 
 /// `preflight lint`: every problem in the course, compiler-style, in one run.
 struct LintCommand: ParsableCommand {
@@ -15,11 +16,11 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
     @OptionGroup var courseOptions: CourseOptions
 
-    @Option(help: "Output format: text (on stderr) or json (on stdout).")
+    @Option(help: "Output format: text (on stderr), json or junit (on stdout).")
     var format: Format = .text
 
     @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
@@ -35,13 +36,24 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
+        let result: CourseLinting.Result
+        do {
+            result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
+        } catch let error as AppError where format != .text {
+            // A report always arrives: the reason lint could not start is its one failure.
+            let failure = Diagnostic.error(SourceLocation(file: paths.first ?? courseOptions.course ?? ".", line: 1, column: 1), error.message)
+            Console.out(format == .json ? try DiagnosticReport.json([failure], files: 0)
+                                        : JUnitReport(suite: "preflight lint", cases: JUnitReport.cases(for: error, classname: "preflight lint")).xml)
+            throw error
+        }
         switch format {
         case .text:
             for line in DiagnosticReport.text(result.diagnostics) { Console.error(line) }
             Console.error("lint: " + DiagnosticReport.summary(result.diagnostics, files: result.files))
         case .json:
             Console.out(try DiagnosticReport.json(result.diagnostics, files: result.files))
+        case .junit:
+            Console.out(DiagnosticReport.junit(result.diagnostics, paths: result.paths))
         }
         if result.hasErrors { throw AppError(.data, "") }
     }
