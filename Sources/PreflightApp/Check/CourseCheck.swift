@@ -40,11 +40,15 @@ public struct CourseCheck: Sendable {
     public let items: [CheckItem]
     let config: CourseConfig
     let book: ProgressBook?
-    let options: Options
+    public let options: Options
 
     /// - Parameter book: where passes are remembered; nil runs without a cache.
     public init(lessons: [Lesson], config: CourseConfig, book: ProgressBook?, options: Options) {
-        items = lessons.flatMap(CheckItem.items(for:))
+        self.init(items: lessons.flatMap(CheckItem.items(for:)), config: config, book: book, options: options)
+    }
+
+    public init(items: [CheckItem], config: CourseConfig, book: ProgressBook?, options: Options) {
+        self.items = items
         self.config = config
         self.book = book
         self.options = options
