@@ -1,6 +1,7 @@
 import Foundation
 import PreflightCore
 import PreflightGrading
+import PreflightStore
 
 /// `preflight lint` as a use case: the whole pipeline (course.yaml, lessons, exercises, answer
 /// keys graded by their own grader, runners on PATH), then the policy (`--strict`, warnings an
@@ -30,6 +31,17 @@ public enum CourseLinting {
         let report = CourseLint.run(
             root: root, paths: urls, searchPath: address.environment["PATH"] ?? "",
             displayPath: address.paths.show, lessonChecks: KeyCheck.diagnostics(for:))
-        return Result(diagnostics: LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict), paths: report.paths)
+        let renames = report.course.map { renameDiagnostics($0, address: address) }?.filter { report.paths.contains($0.location.file) } ?? []
+        return Result(diagnostics: LintPolicy.apply(report.diagnostics + renames, allowances: report.allowances, strict: strict), paths: report.paths)
+    }
+
+    /// Renames the learner's progress database can tell: read-only, and only when it exists.
+    static func renameDiagnostics(_ course: Course, address: CourseAddress) -> [Diagnostic] {
+        let url = StoreLocation.resolve(courseID: course.config.id, explicit: address.state, environment: address.environment)
+        guard let stored = ProgressStore.storedLessons(at: url) else { return [] }
+        let files = LessonIndex.files(of: course, paths: address.paths)
+        return RenameCheck.diagnostics(
+            course: course, index: stored.index, withProgress: stored.withProgress, relativeFile: { files[$0.id] ?? $0.file },
+            database: address.paths.show(url), courseFile: address.paths.show(course.root.appendingPathComponent("course.yaml")))
     }
 }

@@ -9,6 +9,9 @@ public struct LintReport: Sendable {
     /// diagnostics, sorted.
     public var paths: [String]
     public var files: Int { paths.count }
+    /// The course, when course.yaml could be read, for rules that need more than the files
+    /// (what a learner's progress database remembers).
+    public var course: Course?
 }
 
 /// Everything `lint` checks in a course: course.yaml, every lesson and the rules across them,
@@ -36,7 +39,7 @@ public enum CourseLint {
         let exerciseFiles = exercises.map { displayPath(URL(fileURLWithPath: $0.folder).appendingPathComponent("README.md")) }
         var files = Set([courseFile] + course.lessons.map(\.file) + exerciseFiles)
         files.formUnion(diagnostics.map(\.location.file).filter(isReadable))
-        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, paths: files.sorted()) }
+        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, paths: files.sorted(), course: course) }
 
         var selected: [Diagnostic] = []
         var selectedFiles: Set<String> = []
@@ -75,7 +78,7 @@ public enum CourseLint {
             }
         }
         var seen: Set<Diagnostic> = []
-        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, paths: selectedFiles.sorted())
+        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, paths: selectedFiles.sorted(), course: course)
     }
 
     /// The course a path on the command line belongs to: the nearest `course.yaml` (or

@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         let opened = try courseOptions.open()
         let book: ProgressBook?
         do {
-            book = try ProgressBook.open(opened)
+            book = try ProgressBook.open(opened, recordsLessons: false)
         } catch {
             // The check itself does not need the database; only remembering passes does.
             Console.error("preflight: note: every example runs, and passes are not remembered: " + Visible.escape("\(error)"))
