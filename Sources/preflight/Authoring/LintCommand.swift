@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightApp
+import PreflightTerminal
 import PreflightCore
 
 /// `preflight lint`: every problem in the course, compiler-style, in one run.
@@ -26,6 +27,14 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
     var strict = false
 
+    @Flag(help: "Lint again on every save, on a terminal, until q (without a terminal: once).")
+    var watch = false
+
+    @Flag(help: "With --watch: look for saves by modification time instead of file events.")
+    var poll = false
+
+    @OptionGroup var display: DisplayOptions
+
     @Argument(help: ArgumentHelp("Lesson files, exercise READMEs, course.yaml or folders to lint (default: the whole course).", valueName: "PATH"))
     var paths: [String] = []
 
@@ -36,6 +45,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        if watch, format == .text, let terminal = RawTerminal() { return watchCourse(on: terminal) }
         let result: CourseLinting.Result
         do {
             result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
@@ -56,5 +66,24 @@ struct LintCommand: ParsableCommand {
             Console.out(DiagnosticReport.junit(result.diagnostics, paths: result.paths))
         }
         if result.hasErrors { throw AppError(.data, "") }
+    }
+
+    /// `--watch`: every problem in the course, read again on every save of any of its files.
+    private func watchCourse(on terminal: RawTerminal) {
+        let address = courseOptions.address
+        let styler = display.styler(for: .standardOutput)
+        var course: Course?
+        PreviewLoop(terminal: terminal, styler: styler, poll: poll, folders: { CourseLinting.watchedFolders(address, course: course) }) { columns in
+            do {
+                let result = try CourseLinting.run(address, paths: paths, strict: strict)
+                course = result.course
+                let summary = DiagnosticReport.summary(result.diagnostics, files: result.files)
+                var lines = PreviewLoop.diagnosticLines(DiagnosticReport.text(result.diagnostics), width: columns, styler: styler)
+                lines.append(styler.apply(result.hasErrors ? [.red, .bold] : [.green, .bold], "lint: " + summary))
+                return PreviewLoop.Page(title: "preflight lint --watch" + (strict ? " --strict" : ""), lines: lines)
+            } catch {
+                return PreviewLoop.Page(title: "preflight lint --watch", lines: [styler.apply([.red], "preflight: error: " + Visible.escape("\(error)", keepNewlines: true))])
+            }
+        }.run()
     }
 }
