@@ -39,6 +39,7 @@ struct LintCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
+        if watch && format != .text { throw ValidationError("--watch shows lint's report on the terminal; leave out --format") }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("no such file: \(path)")
         }
