@@ -37,9 +37,11 @@ public enum PreflightBinary {
     }
 
     /// A state folder for this test process, so no test reads or writes `~/.local/state`.
+    /// Removed when the test process exits.
     public static let stateHome: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-test-state-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: PreflightBinary.stateHome) }
         return url
     }()
 
