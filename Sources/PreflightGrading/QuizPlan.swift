@@ -50,5 +50,11 @@ public struct QuizPlan: Sendable {
     }
 
     /// Identifies the set of questions, so attempts on the same set can be compared.
-    public var setKey: String { StableHash.hex(questions.map(\.id).sorted().joined(separator: ",")) }
+    public var setKey: String { Self.setKey(for: questions.map(\.id)) }
+
+    /// The key of a set of question ids, in any order (the store recomputes it when a renamed
+    /// lesson's question ids change).
+    @Sendable public static func setKey(for questionIDs: [String]) -> String {
+        StableHash.hex(questionIDs.sorted().joined(separator: ","))
+    }
 }

@@ -17,7 +17,7 @@ struct Preflight: ParsableCommand {
         version: "0.2.0",
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ImportCommand.self, ResetCommand.self]),
-            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, ExportCommand.self]),
+            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, NewCommand.self, ExportCommand.self]),
         ],
         defaultSubcommand: LearnCommand.self
     )

@@ -163,6 +163,14 @@ final class HostileTextTests: XCTestCase {
             (["exercise", "watch"] + exercise, nil), (["exercise", "verify"] + exercise, nil),
             (["exercise", "reset", "1", "--yes"] + exercise, nil),
             (["reset", "hostile-lesson", "--yes"], nil), (["reset", "--all", "--yes"], nil),
+            // Authoring: reports for CI, accepting output, previews, answer sheets, scaffolds.
+            (["lint", "--format", "junit"], nil), (["lint", "--watch"], nil), (["show", "hostile-lesson", "--watch"], nil),
+            (["check", "--no-cache", "--accept"], nil),
+            (["exercise", "verify", "--format", "json"] + exercise, nil), (["exercise", "verify", "--format", "junit"] + exercise, nil),
+            (["quiz", "hostile-lesson", "--seed", "3", "--answers-template"], nil),
+            (["new", "lesson", "basics", "Title \(Self.rawPayload)"], nil),
+            (["new", "lesson", "basics", "Plain title"], nil),
+            (["new", "exercise", "hostile-lesson", "second-exercise"], nil),
         ]
         for (arguments, input) in commands {
             let result = try PreflightBinary.run(arguments + common, input: input)
@@ -172,6 +180,16 @@ final class HostileTextTests: XCTestCase {
             XCTAssertEqual(obeyed(result.stderr), [], "\(name) stderr: \(result.stderr.prefix(400))")
             XCTAssertNotEqual(result.status, 134, "\(name) crashed")
         }
+        // A course made in a folder whose name carries the payload: its paths are shown escaped.
+        let made = try PreflightBinary.run(["new", "course", folder.appendingPathComponent("new-\(Self.rawPayload)").path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(obeyed(made.stdout), [])
+        XCTAssertTrue(made.stdout.contains("new-^[]0;pwned^G"), made.stdout)
+        // The authoring commands did their work: a sheet, a refused title, scaffolds in the course.
+        XCTAssertTrue(try PreflightBinary.run(["quiz", "hostile-lesson", "--seed", "3", "--answers-template"] + common).stdout.contains("#    A) "))
+        XCTAssertEqual(try PreflightBinary.run(["new", "lesson", "basics", "Title \(Self.rawPayload)"] + common).status, 64, "a title with control characters is refused")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: course.appendingPathComponent("01-basics/02-plain-title.md").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: course.appendingPathComponent("exercises/02-second-exercise/check.py").path))
         // The course is sound apart from its strings, so every command above did its real work.
         let lint = try PreflightBinary.run(["lint"] + common)
         XCTAssertEqual(lint.status, 0, lint.stderr)

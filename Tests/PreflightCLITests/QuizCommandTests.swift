@@ -120,3 +120,71 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 65)
     }
 }
+
+/// `quiz --answers-template`: a sheet for any question type, written without running the quiz.
+final class AnswerTemplateTests: XCTestCase {
+    private var state: URL!
+    private var course: String { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/good").path }
+
+    override func setUpWithError() throws { state = try TestPaths.temporaryFolder().appendingPathComponent("p.sqlite") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: state.deletingLastPathComponent()) }
+
+    private func quiz(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+        try PreflightBinary.run(["quiz", "first-lesson", "--course", course, "--state", state.path] + arguments, input: input)
+    }
+
+    /// The letters the template shows for each option text, per question.
+    private func letters(in template: String) -> [[String: String]] {
+        var result: [[String: String]] = []
+        for line in template.split(separator: "\n") {
+            if line.hasPrefix("# ") && line.dropFirst(2).first?.isNumber == true { result.append([:]) }
+            if let match = line.wholeMatch(of: /#    ([A-Z])\) (.*)/) { result[result.count - 1][String(match.2)] = String(match.1) }
+        }
+        return result
+    }
+
+    func testATemplateFilledFromItsOwnLettersGradesFullMarksUnderItsSeed() throws {
+        let template = try quiz(["--seed", "11", "--answers-template"])
+        XCTAssertEqual(template.status, 0, template.stderr)
+        XCTAssertTrue(template.stdout.contains("# Then grade it with: preflight quiz first-lesson --seed 11 --course \(course) --answers FILE"), template.stdout)
+        XCTAssertEqual(template.stdout.components(separatedBy: "\nskip").count - 1, 7, "one placeholder per question")
+        XCTAssertTrue(template.stdout.contains("[select all that apply: letters separated by commas, e.g. A,C]"))
+        XCTAssertTrue(template.stdout.contains("#    | print(sum([1, 2, 3]))"), "the code to predict is on the sheet")
+        let shown = letters(in: template.stdout)
+        XCTAssertEqual(shown.count, 7)
+        let answers = [
+            shown[0]["p99"]!,
+            [shown[1]["liveness"]!, shown[1]["readiness"]!].joined(separator: ","),
+            "False", "PSI", "80%", "6\n.",
+            [shown[6]["shadow"]!, shown[6]["canary"]!, shown[6]["full rollout"]!].joined(separator: ","),
+        ]
+        // Fill the sheet as an author would: each `skip` replaced, comments kept.
+        var filled = template.stdout
+        for answer in answers {
+            let range = try XCTUnwrap(filled.range(of: "\nskip"))
+            filled.replaceSubrange(range, with: "\n" + answer)
+        }
+        let graded = try quiz(["--seed", "11", "--answers", "-", "--json"], input: filled)
+        XCTAssertEqual(graded.status, 0, graded.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(graded.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["total"] as? [String: Any])?["correct"] as? Int, 7, graded.stdout)
+
+        // Another seed shows other letters: the template follows the shuffle.
+        let other = letters(in: try quiz(["--seed", "12", "--answers-template"]).stdout)
+        XCTAssertNotEqual(other, shown)
+        // An unfilled sheet is valid and skips everything.
+        let blank = try quiz(["--seed", "11", "--answers", "-", "--json"], input: template.stdout)
+        XCTAssertEqual(blank.status, 0, blank.stderr)
+        XCTAssertTrue(blank.stdout.contains("\"skipped\" : 7"), blank.stdout)
+    }
+
+    func testADrawnQuizNeedsASeedAndTheTemplateRecordsNothing() throws {
+        let drawn = try PreflightBinary.run(["quiz", "--all", "--answers-template", "--course", course, "--state", state.path])
+        XCTAssertEqual(drawn.status, 64)
+        XCTAssertTrue(drawn.stderr.contains("needs --seed"), drawn.stderr)
+        XCTAssertEqual(try quiz(["--answers-template", "--json"]).status, 64)
+        _ = try quiz(["--answers-template"])
+        let first = try quiz(["--answers", "-"], input: "")
+        XCTAssertFalse(first.stdout.contains("Earlier attempts"), "printing a template is not an attempt: \(first.stdout)")
+    }
+}

@@ -22,6 +22,13 @@ final class DiagnosticIDTests: XCTestCase {
             found += CourseLint.run(root: base, searchPath: "/usr/bin:/bin", displayPath: Fixture.relative(to: base)).diagnostics
         }
         found += CourseLoader.load(Fixture.url("lint")).diagnostics  // a folder without course.yaml
+        // What a progress database remembers: lesson `old-first` was 01-basics/01-first.md, and
+        // `gone` has progress but no lesson.
+        if let good = CourseLoader.load(Fixture.url("good")).course {
+            found += RenameCheck.diagnostics(
+                course: good, index: ["old-first": "01-basics/01-first.md"], withProgress: ["gone"],
+                relativeFile: { "01-basics/" + URL(fileURLWithPath: $0.file).lastPathComponent }, database: "p.sqlite", courseFile: "course.yaml")
+        }
         var small = Fixture.config
         small.maxFileSize = 64
         found += Fixture.lesson("good/01-basics/01-first.md", config: small).1

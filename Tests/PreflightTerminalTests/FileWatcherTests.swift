@@ -69,4 +69,29 @@ final class FileWatcherTests: XCTestCase {
         try "swap".write(to: folder.appendingPathComponent(".solution.py.swp"), atomically: false, encoding: .utf8)
         XCTAssertNil(secondsToNotice(watcher, limit: 0.3))
     }
+
+    /// `lint --watch` watches a whole course: any folder, a new file as well as a changed one,
+    /// and never an editor's scratch file.
+    func testFoldersAreWatchedForNewChangedAndRemovedFiles() throws {
+        let other = folder.appendingPathComponent("01-section")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        for poll in [false, true] {
+            let watcher = FileWatcher(folders: [folder, other], poll: poll)
+            XCTAssertEqual(watcher.usesPolling, poll)
+            let lesson = other.appendingPathComponent("02-new-\(poll).md")
+            try "new\n".write(to: lesson, atomically: false, encoding: .utf8)
+            XCTAssertNotNil(secondsToNotice(watcher), "a new file in the second folder (poll: \(poll))")
+            usleep(20_000)
+            try "changed\n".write(to: lesson, atomically: true, encoding: .utf8)
+            XCTAssertNotNil(secondsToNotice(watcher), "a changed file (poll: \(poll))")
+            try FileManager.default.removeItem(at: lesson)
+            XCTAssertNotNil(secondsToNotice(watcher), "a removed file (poll: \(poll))")
+            for scratch in [".02-new.md.swp", "02-new.md~", "4913"] {
+                try "x".write(to: other.appendingPathComponent(scratch), atomically: false, encoding: .utf8)
+            }
+            XCTAssertNil(secondsToNotice(watcher, limit: 0.4), "editors' scratch files are not saves (poll: \(poll))")
+            for scratch in [".02-new.md.swp", "02-new.md~", "4913"] { try FileManager.default.removeItem(at: other.appendingPathComponent(scratch)) }
+            _ = watcher.consumeChanges()
+        }
+    }
 }

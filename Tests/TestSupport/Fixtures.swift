@@ -36,6 +36,15 @@ public enum PreflightBinary {
         return TestPaths.packageRoot.appendingPathComponent(".build/debug/preflight")
     }
 
+    /// A state folder for this test process, so no test reads or writes `~/.local/state`.
+    /// Removed when the test process exits.
+    public static let stateHome: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-test-state-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: PreflightBinary.stateHome) }
+        return url
+    }()
+
     @discardableResult
     public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
         let process = Process()
@@ -43,6 +52,10 @@ public enum PreflightBinary {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Progress databases a command finds by itself (lint reads one to explain renames) are
+        // the test run's own, never the developer's.
+        env.removeValue(forKey: "PREFLIGHT_STATE")
+        env["XDG_STATE_HOME"] = stateHome.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

@@ -16,9 +16,9 @@ public enum CheckReport {
         guard !result.verdict.passed else { return lines.joined(separator: "\n") }
         lines.append("      \(Visible.escape(example.location.file)):\(example.location.line):\(example.location.column): \(Visible.escape(result.verdict.summary))")
         if case .mismatch(let diff) = result.verdict {
-            lines += diff.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + Visible.escape(String($0)) }
+            lines += BoundedText.bound(diff).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + Visible.escape(String($0)) }
         }
-        let stderrHead = result.stderr.split(separator: "\n", omittingEmptySubsequences: true).prefix(8)
+        let stderrHead = BoundedText.bound(result.stderr).split(separator: "\n", omittingEmptySubsequences: true).prefix(8)
         if !stderrHead.isEmpty && example.expected.options.stream != .stderr {
             lines.append("      stderr (first lines):")
             lines += stderrHead.map { "      | " + Visible.escape(String($0)) }
@@ -72,13 +72,13 @@ public enum CheckReport {
         let results = outcome.results
         let entries = results.map { result -> Entry in
             var diff: String?
-            if case .mismatch(let text) = result.verdict { diff = text }
+            if case .mismatch(let text) = result.verdict { diff = BoundedText.bound(text) }
             return Entry(
                 name: result.item.name, lesson: result.item.example.lessonID, kind: result.item.kind.rawValue,
                 file: result.item.example.location.file, line: result.item.example.location.line,
                 verdict: verdictName(result.verdict), message: result.verdict.summary,
                 seconds: (result.duration * 1000).rounded() / 1000, cached: result.fromCache, diff: diff,
-                stderr: result.verdict.passed || result.stderr.isEmpty ? nil : String(result.stderr.prefix(4000)), note: result.stragglerNote)
+                stderr: result.verdict.passed || result.stderr.isEmpty ? nil : BoundedText.bound(result.stderr), note: result.stragglerNote)
         }
         let passed = results.filter(\.verdict.passed).count
         return try JSONOutput.encode(Report(passed: passed, failed: results.count - passed, cached: results.filter(\.fromCache).count,
@@ -87,30 +87,45 @@ public enum CheckReport {
 
     /// JUnit XML as CI systems read it: one testsuite, one testcase per example.
     public static func junit(_ outcome: CourseCheck.Outcome) -> String {
-        let results = outcome.results
-        let failures = results.filter { !$0.verdict.passed }.count
-        let total = results.reduce(0) { $0 + $1.duration }
-        var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                   "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">",
-                   "  <testsuite name=\"preflight check\" tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">"]
-        if let containment = outcome.containment {
-            xml += ["    <properties>", "      <property name=\"containment\" value=\"\(XMLText.escape(containment))\"/>", "    </properties>"]
-        }
-        for result in results {
+        let cases = outcome.results.map { result -> JUnitReport.Case in
             let example = result.item.example
-            let open = "    <testcase classname=\"\(XMLText.escape(example.lessonID))\" name=\"\(XMLText.escape(result.item.label))\" file=\"\(XMLText.escape(example.location.file))\" line=\"\(example.location.line)\" time=\"\(String(format: "%.3f", result.duration))\""
-            if result.verdict.passed {
-                xml.append(open + "/>")
-                continue
-            }
+            var testcase = JUnitReport.Case(classname: example.lessonID, name: result.item.label, file: example.location.file,
+                                            line: example.location.line, seconds: result.duration)
+            guard !result.verdict.passed else { return testcase }
             var body = result.verdict.summary
-            if case .mismatch(let diff) = result.verdict { body += "\n" + diff }
-            xml.append(open + ">")
-            xml.append("      <failure message=\"\(XMLText.escape(result.verdict.summary))\" type=\"\(verdictName(result.verdict))\">\(XMLText.escape(body))</failure>")
-            if !result.stderr.isEmpty { xml.append("      <system-err>\(XMLText.escape(String(result.stderr.prefix(4000))))</system-err>") }
-            xml.append("    </testcase>")
+            if case .mismatch(let diff) = result.verdict { body += "\n" + BoundedText.bound(diff) }
+            testcase.failure = .init(message: result.verdict.summary, type: verdictName(result.verdict), body: body)
+            if !result.stderr.isEmpty { testcase.systemErr = BoundedText.bound(result.stderr) }
+            return testcase
         }
-        xml += ["  </testsuite>", "</testsuites>"]
-        return xml.joined(separator: "\n")
+        return JUnitReport(suite: "preflight check", properties: outcome.containment.map { [("containment", $0)] } ?? [], cases: cases).xml
+    }
+
+    /// The JSON report of a check that could not start (the course does not load, a lesson named
+    /// does not exist): every error as a failed result at its file and line, so CI always gets a
+    /// report it can read.
+    public static func json(notStarted error: AppError) throws -> String {
+        struct Entry: Encodable {
+            var name, lesson, kind, file: String
+            var line, column: Int
+            var verdict, message, id: String
+        }
+        struct Report: Encodable {
+            var passed, failed, cached: Int
+            var error: String
+            var results: [Entry]
+        }
+        let errors = error.diagnostics.filter { $0.severity == .error }.sortedByLocation()
+        let entries = errors.isEmpty
+            ? [Entry(name: "check", lesson: "", kind: "load", file: "", line: 0, column: 0, verdict: "not-started", message: error.message, id: "")]
+            : errors.map { d in
+                Entry(name: "\(d.location.file):\(d.location.line):\(d.location.column) [\(d.id)]", lesson: "", kind: "load",
+                      file: d.location.file, line: d.location.line, column: d.location.column, verdict: "load-error", message: d.message, id: d.id)
+            }
+        return try JSONOutput.encode(Report(passed: 0, failed: entries.count, cached: 0, error: error.message, results: entries))
+    }
+
+    public static func junit(notStarted error: AppError) -> String {
+        JUnitReport(suite: "preflight check", cases: JUnitReport.cases(for: error, classname: "preflight check")).xml
     }
 }

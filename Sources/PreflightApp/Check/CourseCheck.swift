@@ -40,13 +40,17 @@ public struct CourseCheck: Sendable {
     public let items: [CheckItem]
     let course: Course
     let book: ProgressBook?
-    let options: Options
+    public let options: Options
 
     var config: CourseConfig { course.config }
 
     /// - Parameter book: where passes are remembered; nil runs without a cache.
     public init(lessons: [Lesson], course: Course, book: ProgressBook?, options: Options) {
-        items = lessons.flatMap(CheckItem.items(for:))
+        self.init(items: lessons.flatMap(CheckItem.items(for:)), course: course, book: book, options: options)
+    }
+
+    public init(items: [CheckItem], course: Course, book: ProgressBook?, options: Options) {
+        self.items = items
         self.course = course
         self.book = book
         self.options = options

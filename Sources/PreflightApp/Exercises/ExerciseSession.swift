@@ -25,6 +25,9 @@ public struct ExerciseCheck: Sendable {
     public var output: String
     /// The file that was checked.
     public var file: URL
+    /// False when the check could not be started at all (no runner, no program, no folder).
+    public var ran: Bool = true
+    public var duration: Double = 0
 }
 
 /// The practice exercises of a course for one learner: their workspace, their progress, and
@@ -135,15 +138,8 @@ public final class ExerciseSession: Sendable {
         return backup
     }
 
-    public struct Verification: Sendable {
-        public var exercise: Exercise
-        public var problems: [String]
-        public var solution: ExerciseCheck
-        public var passed: Bool { problems.isEmpty }
-    }
-
     /// For instructors and CI: each starter must fail its check and each solution pass it.
-    public func verify(_ chosen: [Exercise]) throws -> [Verification] {
+    public func verify(_ chosen: [Exercise]) throws -> [ExerciseVerification] {
         guard !chosen.isEmpty else {
             // Verifying nothing must not pass: a misnamed folder would otherwise turn CI green.
             throw AppError(.data, "no exercise to verify in \(course.exercisesFolder?.path ?? "the exercises folder") (each exercise is a folder named `NN-<name>` holding a README.md); `preflight lint` says more")
@@ -151,15 +147,11 @@ public final class ExerciseSession: Sendable {
         return try chosen.map { exercise in
             let starter = try run(exercise, candidate: workspace.starter(for: exercise))
             let solution = try run(exercise, candidate: workspace.solution(for: exercise))
-            var problems: [String] = []
-            if starter.passed { problems.append("the untouched starter passes its check: there is nothing to do") }
-            if starter.problem?.contains("did not finish") == true { problems.append("the starter's check timed out instead of failing") }
-            if !solution.passed { problems.append("the reference solution fails its check" + (solution.problem.map { " (\($0))" } ?? "")) }
-            return Verification(exercise: exercise, problems: problems, solution: solution)
+            return ExerciseVerification.judge(exercise, starter: starter, solution: solution)
         }
     }
 
-    private func run(_ exercise: Exercise, candidate: URL) throws -> ExerciseCheck {
+    func run(_ exercise: Exercise, candidate: URL) throws -> ExerciseCheck {
         let checker = try checker.withLock { checker -> ExerciseChecker in
             if let checker { return checker }
             let made = ExerciseChecker(config: course.config, pool: try ExampleHosts.pool(for: course, sandbox: sandbox))
@@ -167,6 +159,7 @@ public final class ExerciseSession: Sendable {
             return made
         }
         let outcome = checker.check(exercise, candidate: candidate)
-        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate)
+        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate,
+                             ran: outcome.termination != nil, duration: outcome.duration)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PreflightCore
 import PreflightGrading
+import PreflightStore
 
 /// `preflight lint` as a use case: the whole pipeline (course.yaml, lessons, exercises, answer
 /// keys graded by their own grader, runners on PATH), then the policy (`--strict`, warnings an
@@ -8,8 +9,12 @@ import PreflightGrading
 public enum CourseLinting {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
-        public var files: Int
+        /// The files read, as shown in diagnostics.
+        public var paths: [String]
+        public var files: Int { paths.count }
         public var hasErrors: Bool { diagnostics.hasErrors }
+        /// The course as read, when course.yaml could be (for previews and watching).
+        public var course: Course?
     }
 
     /// - Parameter paths: lessons, exercise READMEs, course.yaml or folders; none means the whole
@@ -28,6 +33,35 @@ public enum CourseLinting {
         let report = CourseLint.run(
             root: root, paths: urls, searchPath: address.environment["PATH"] ?? "",
             displayPath: address.paths.show, lessonChecks: KeyCheck.diagnostics(for:))
-        return Result(diagnostics: LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict), files: report.files)
+        let renames = report.course.map { renameDiagnostics($0, address: address) }?.filter { report.paths.contains($0.location.file) } ?? []
+        return Result(diagnostics: LintPolicy.apply(report.diagnostics + renames, allowances: report.allowances, strict: strict),
+                      paths: report.paths, course: report.course)
+    }
+
+    /// Renames the learner's progress database can tell: read-only, and only when it exists.
+    static func renameDiagnostics(_ course: Course, address: CourseAddress) -> [Diagnostic] {
+        let url = StoreLocation.resolve(courseID: course.config.id, explicit: address.state, environment: address.environment)
+        guard let stored = ProgressStore.storedLessons(at: url) else { return [] }
+        let files = LessonIndex.files(of: course, paths: address.paths)
+        return RenameCheck.diagnostics(
+            course: course, index: stored.index, withProgress: stored.withProgress, relativeFile: { files[$0.id] ?? $0.file },
+            database: address.paths.show(url), courseFile: address.paths.show(course.root.appendingPathComponent("course.yaml")))
+    }
+
+    /// The folders whose files lint reads, for `lint --watch`: the course folder, its section
+    /// folders, the exercises folder and each exercise's folder. Folders that come or go show up
+    /// as changes in their parent.
+    public static func watchedFolders(_ address: CourseAddress, course: Course?) -> [URL] {
+        guard let root = course?.root ?? (try? address.locate()) else { return [] }
+        func subfolders(_ folder: URL) -> [URL] {
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])) ?? [])
+                .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true && !$0.lastPathComponent.hasPrefix(".") }
+                .sorted { $0.path < $1.path }
+        }
+        var folders = [root] + subfolders(root).filter { CourseLoader.numbered($0.lastPathComponent) != nil }
+        if let exercises = course?.exercisesFolder, FileManager.default.fileExists(atPath: exercises.path) {
+            folders += [exercises] + subfolders(exercises)
+        }
+        return folders
     }
 }

@@ -38,4 +38,28 @@ public enum DiagnosticReport {
         let errors = diagnostics.filter { $0.severity == .error }.count
         return try JSONOutput.encode(Report(files: files, errors: errors, warnings: diagnostics.count - errors, diagnostics: entries))
     }
+
+    /// JUnit XML for CI: one test case per file read, failing when the file has an error; its
+    /// diagnostics, compiler-style, are the failure's text (warnings alone go to `system-out`, and
+    /// the case passes, as lint's exit code does). A diagnostic about something that is not one of
+    /// the files (a folder) gets a case of its own.
+    public static func junit(_ diagnostics: [Diagnostic], paths: [String]) -> String {
+        let byFile = Dictionary(grouping: diagnostics.sortedByLocation(), by: \.location.file)
+        let files = paths + byFile.keys.filter { !paths.contains($0) }.sorted()
+        let cases = files.map { file -> JUnitReport.Case in
+            let found = byFile[file] ?? []
+            var testcase = JUnitReport.Case(classname: "preflight lint", name: file, file: file)
+            let errors = found.filter { $0.severity == .error }
+            let text = BoundedText.bound(found.map(line).joined(separator: "\n"), maxBytes: 16 * BoundedText.maximumBytes, lineBytes: 2000)
+            if let first = errors.first {
+                let more = errors.count > 1 ? " (and \(errors.count - 1) more error\(errors.count == 2 ? "" : "s"))" : ""
+                testcase.failure = .init(message: "\(first.location.line):\(first.location.column): \(first.message)\(more)", type: first.id, body: text)
+                testcase.line = first.location.line
+            } else if !found.isEmpty {
+                testcase.systemOut = text
+            }
+            return testcase
+        }
+        return JUnitReport(suite: "preflight lint", cases: cases).xml
+    }
 }

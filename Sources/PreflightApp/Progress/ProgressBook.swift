@@ -1,5 +1,6 @@
 import Foundation
 import PreflightCore
+import PreflightGrading
 import PreflightStore
 
 /// Where a learner is in a lesson.
@@ -22,15 +23,29 @@ public final class ProgressBook: Sendable {
     public let course: Course
     let store: ProgressStore
 
-    /// Opens (or creates) the database `--state`, `PREFLIGHT_STATE` or the XDG state folder names.
-    public static func open(_ opened: OpenedCourse) throws -> ProgressBook {
-        let address = opened.address
-        let url = StoreLocation.resolve(courseID: opened.course.config.id, explicit: address.state, environment: address.environment)
+    /// Opens (or creates) the database `--state`, `PREFLIGHT_STATE` or the XDG state folder names,
+    /// and carries over what is stored under the former ids of renamed lessons.
+    /// - Parameter recordsLessons: remember the course's lessons (id and file) as seen now, so a
+    ///   later `lint` can tell a lesson renamed without `former_ids`. `check` passes false: it is
+    ///   the author's command, run between an edit and the lint that should see the edit.
+    public static func open(_ opened: OpenedCourse, recordsLessons: Bool = true) throws -> ProgressBook {
+        let book: ProgressBook
         do {
-            return ProgressBook(course: opened.course, store: try ProgressStore(url: url))
+            book = ProgressBook(course: opened.course, store: try ProgressStore(url: location(of: opened)))
         } catch {
             throw AppError(.data, "\(error)")
         }
+        let renames = opened.course.lessons.flatMap { lesson in lesson.formerIDs.map { LessonRename(from: $0, to: lesson.id) } }
+        let index = recordsLessons ? LessonIndex.files(of: opened.course, paths: opened.address.paths) : nil
+        _ = try book.access("carry over the progress of renamed lessons") {
+            try book.store.syncCourse(renames: renames, lessons: index, setKey: QuizPlan.setKey(for:))
+        }
+        return book
+    }
+
+    /// Where the course's progress database is (whether or not it exists).
+    public static func location(of opened: OpenedCourse) -> URL {
+        StoreLocation.resolve(courseID: opened.course.config.id, explicit: opened.address.state, environment: opened.address.environment)
     }
 
     init(course: Course, store: ProgressStore) {

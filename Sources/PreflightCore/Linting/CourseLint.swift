@@ -5,8 +5,13 @@ public struct LintReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every `preflight-lint: allow` comment in the files read.
     public var allowances: [LintAllowance]
-    /// Files looked at: course.yaml, lessons and exercise READMEs (or those named).
-    public var files: Int
+    /// Files looked at: course.yaml, lessons and exercise READMEs (or those named), as shown in
+    /// diagnostics, sorted.
+    public var paths: [String]
+    public var files: Int { paths.count }
+    /// The course, when course.yaml could be read, for rules that need more than the files
+    /// (what a learner's progress database remembers).
+    public var course: Course?
 }
 
 /// Everything `lint` checks in a course: course.yaml, every lesson and the rules across them,
@@ -24,7 +29,7 @@ public enum CourseLint {
         let courseFile = displayPath(root.appendingPathComponent("course.yaml"))
         let load = CourseLoader.load(root, displayPath: displayPath)
         guard let course = load.course else {
-            return LintReport(diagnostics: load.diagnostics, allowances: load.lintAllowances, files: 1)
+            return LintReport(diagnostics: load.diagnostics, allowances: load.lintAllowances, paths: [courseFile])
         }
         var diagnostics = load.diagnostics + course.lessons.flatMap(lessonChecks)
         diagnostics += RunnerCheck.diagnostics(course.config, searchPath: searchPath, courseFile: courseFile)
@@ -34,7 +39,7 @@ public enum CourseLint {
         let exerciseFiles = exercises.map { displayPath(URL(fileURLWithPath: $0.folder).appendingPathComponent("README.md")) }
         var files = Set([courseFile] + course.lessons.map(\.file) + exerciseFiles)
         files.formUnion(diagnostics.map(\.location.file).filter(isReadable))
-        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, files: files.count) }
+        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, paths: files.sorted(), course: course) }
 
         var selected: [Diagnostic] = []
         var selectedFiles: Set<String> = []
@@ -73,7 +78,7 @@ public enum CourseLint {
             }
         }
         var seen: Set<Diagnostic> = []
-        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, files: selectedFiles.count)
+        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, paths: selectedFiles.sorted(), course: course)
     }
 
     /// The course a path on the command line belongs to: the nearest `course.yaml` (or

@@ -11,7 +11,7 @@ public struct CourseLoadResult: Sendable {
 }
 
 public enum CourseLoader {
-    /// Section folders are `NN-<section-id>`; lesson files `NN-<slug>.md`.
+    /// Section folders are `NN-<section-id>`; lesson files `NN-<slug>.md`; exercise folders `NN-<name>`.
     static let numberedName = #"^(\d+)-(.+)$"#
 
     /// Extensions of files that are Markdown but not a lesson file's `.md` (lower case):
@@ -177,7 +177,9 @@ public enum CourseLoader {
         return sorted
     }
 
-    static func numbered(_ name: String) -> (Int, String)? {
+    /// `07-model-serving` → (7, "model-serving"); nil for a name without its number. Public so
+    /// the scaffolds number what they create the way the loader reads it.
+    public static func numbered(_ name: String) -> (Int, String)? {
         guard let match = name.range(of: numberedName, options: .regularExpression), match == name.startIndex..<name.endIndex,
             let dash = name.firstIndex(of: "-"), let number = Int(name[..<dash])
         else { return nil }

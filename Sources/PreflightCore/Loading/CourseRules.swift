@@ -21,7 +21,10 @@ enum CourseRules {
                 guard let other = byID[required] else {
                     // A lesson that could not be read has its own error; naming it is not a second one.
                     if unreadable.ids.contains(required) { continue }
-                    let notes = unreadable.unidentified.map { "\($0) could not be read; if it is `\(required)`, fix that file first" }
+                    var notes = unreadable.unidentified.map { "\($0) could not be read; if it is `\(required)`, fix that file first" }
+                    if let renamed = lessons.first(where: { $0.formerIDs.contains(required) }) {
+                        notes.insert("`\(required)` was renamed `\(renamed.id)` (its `former_ids` say so); require `\(renamed.id)`", at: 0)
+                    }
                     diagnostics.append(.error(at, "`requires` names unknown lesson `\(required)`", id: "requires.unknown-lesson", notes: notes))
                     continue
                 }
@@ -37,6 +40,28 @@ enum CourseRules {
             }
         }
         diagnostics += cycles(lessons, byID: byID, position: position)
+        diagnostics += formerIDs(lessons, byID: byID)
+        return diagnostics
+    }
+
+    /// A former id is carried over to its lesson whenever a learner's progress is opened, so it
+    /// must name no lesson of the course now and belong to one lesson only: otherwise one
+    /// lesson's progress would be moved into another's.
+    private static func formerIDs(_ lessons: [Lesson], byID: [String: Lesson]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var claimed: [String: Lesson] = [:]
+        for lesson in lessons {
+            for (former, at) in zip(lesson.formerIDs, lesson.formerIDLocations) {
+                if let current = byID[former] {
+                    let whose = current.file == lesson.file ? "this lesson's own id" : "the id of lesson \(current.file)"
+                    diagnostics.append(.error(at, "`former_ids` lists `\(former)`, which is \(whose); learners' progress under it would be moved to `\(lesson.id)`. List only ids no lesson has now", id: "rename.former-id-in-use"))
+                } else if let other = claimed[former], other.file != lesson.file {
+                    diagnostics.append(.error(at, "`\(former)` is also a former id of `\(other.id)` (\(other.file)); progress stored under it can be carried to one lesson only", id: "rename.duplicate-former-id"))
+                } else {
+                    claimed[former] = lesson
+                }
+            }
+        }
         return diagnostics
     }
 

@@ -78,7 +78,7 @@ struct ExampleCollector {
         guard case .codeBlock(_, let expected, _) = output.kind else { return nil }
         return Example(
             lessonID: lessonID, index: index, language: source.info.language, code: source.code, location: sourceLocation,
-            timeout: timeout, expected: ExpectedOutput(text: expected, location: outputLocation, options: options))
+            timeout: timeout, expected: ExpectedOutput(text: expected, location: outputLocation, options: options, lastLine: output.range.end.line))
     }
 
     private var config: CourseConfig { interpreter.config }

@@ -5,13 +5,15 @@ struct FrontMatter {
     var summary: String
     var minutes: Int?
     var requires: [(String, SourceLocation)]
+    /// Ids the lesson had before it was renamed, each where it is written.
+    var formerIDs: [(String, SourceLocation)]
     var tags: [String]
     var sources: [LessonSource]
     var idLocation: SourceLocation
     var requiresLocation: SourceLocation
     var titleLocation: SourceLocation
 
-    static let knownKeys: Set<String> = ["id", "title", "summary", "minutes", "requires", "tags", "sources"]
+    static let knownKeys: Set<String> = ["id", "title", "summary", "minutes", "requires", "former_ids", "tags", "sources"]
 
     static func read(_ text: LessonText, file: String) -> (FrontMatter?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -30,12 +32,17 @@ struct FrontMatter {
         }
         let minutes = fields.integer("minutes")
         let requires = fields.strings("requires")
+        let formerIDs = fields.strings("former_ids")
+        for (former, location) in formerIDs where !LessonID.isValid(former) {
+            fields.report(.error(location, "`former_ids` entry `\(former)` is not a lesson id (kebab-case); list the ids this lesson had before it was renamed", id: "rename.bad-former-id"))
+        }
         let tags = fields.strings("tags").map(\.0)
         let sources = readSources(&fields)
         diagnostics += fields.diagnostics
         guard let id, let title, let summary else { return (nil, diagnostics) }
         let matter = FrontMatter(
-            id: id, title: title, summary: summary, minutes: minutes, requires: requires, tags: tags, sources: sources,
+            id: id, title: title, summary: summary, minutes: minutes, requires: requires,
+            formerIDs: formerIDs.filter { LessonID.isValid($0.0) }, tags: tags, sources: sources,
             idLocation: fields.location(ofKey: "id"), requiresLocation: fields.location(ofKey: "requires"),
             titleLocation: fields.location(ofKey: "title"))
         return (matter, diagnostics)

@@ -49,6 +49,8 @@ struct LessonInterpreter {
             sectionID: sectionID, file: file, location: frontMatter.idLocation, requiresLocation: frontMatter.requiresLocation,
             sections: sections, examples: collected, quiz: questions, interviewQuestions: interview, document: document)
         lesson.requiresLocations = frontMatter.requires.map(\.1)
+        lesson.formerIDs = frontMatter.formerIDs.map(\.0)
+        lesson.formerIDLocations = frontMatter.formerIDs.map(\.1)
         return lesson
     }
 

@@ -27,13 +27,18 @@ public struct Example: Sendable, Hashable {
 
 public struct ExpectedOutput: Sendable, Hashable {
     public var text: String
+    /// Where the block's opening fence is.
     public var location: SourceLocation
     public var options: OutputOptions
+    /// The line of the block's closing fence (or its last line, when the fence is never
+    /// closed), so `check --accept` can rewrite the block; nil when not known.
+    public var lastLine: Int?
 
-    public init(text: String, location: SourceLocation, options: OutputOptions = OutputOptions()) {
+    public init(text: String, location: SourceLocation, options: OutputOptions = OutputOptions(), lastLine: Int? = nil) {
         self.text = text
         self.location = location
         self.options = options
+        self.lastLine = lastLine
     }
 }
 

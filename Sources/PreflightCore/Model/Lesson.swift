@@ -16,6 +16,11 @@ public struct Lesson: Sendable {
     public var requiresLocation: SourceLocation
     /// Where each `requires` entry is written, parallel to `requires`.
     public var requiresLocations: [SourceLocation] = []
+    /// Ids the lesson had before it was renamed (`former_ids`): what learners stored under them
+    /// is carried over to `id`.
+    public var formerIDs: [String] = []
+    /// Where each former id is written, parallel to `formerIDs`.
+    public var formerIDLocations: [SourceLocation] = []
     public var sections: [LessonSection]
     public var examples: [Example]
     public var quiz: [QuizQuestion]

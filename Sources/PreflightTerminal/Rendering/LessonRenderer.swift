@@ -25,6 +25,17 @@ public struct LessonRenderer {
         return lines
     }
 
+    /// An HTML block that holds only comments.
+    static func isComment(_ html: String) -> Bool {
+        var rest = html.drop { $0.isWhitespace }
+        guard !rest.isEmpty else { return false }
+        while rest.hasPrefix("<!--") {
+            guard let close = rest.firstRange(of: "-->") else { return false }
+            rest = rest[close.upperBound...].drop { $0.isWhitespace }
+        }
+        return rest.isEmpty
+    }
+
     func render(block: MarkdownNode, width: Int) -> [String] {
         let wrapper = TextWrapper(width: width, styler: styler)
         switch block.kind {
@@ -44,6 +55,9 @@ public struct LessonRenderer {
         case .codeBlock(let info, let code, _):
             return codeBlock(language: InfoWords.language(info), code: code, width: width)
         case .htmlBlock(let html):
+            // A comment is the author's note (a scaffold's guidance, a lint allowance), never
+            // the learner's to read.
+            if Self.isComment(html) { return [] }
             return codeBlock(language: "html", code: html, width: width)
         case .thematicBreak:
             return [styler.apply([.dim], String(repeating: "─", count: width))]

@@ -6,6 +6,7 @@ public enum ANSI {
     public static let clearScreen = esc + "2J" + esc + "H"
     public static let clearLine = esc + "2K"
     public static let clearLineToEnd = esc + "K"
+    public static let clearToEnd = esc + "J"
     public static let hideCursor = esc + "?25l"
     public static let showCursor = esc + "?25h"
     public static let enterAlternateScreen = esc + "?1049h"

@@ -3,37 +3,44 @@ import Foundation
 import PreflightApp
 import PreflightCore
 
+extension VerifyReport.Format: ExpressibleByArgument {}
+
 /// `preflight exercise verify`: every starter must fail its check and every reference solution
 /// must pass it, so no exercise is already solved or unsolvable. Run by `make test`.
 struct ExerciseVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "For instructors and CI: each starter fails its check and each solution passes it.")
+        abstract: "For instructors and CI: each starter fails its check and each solution passes it.",
+        discussion: "Exits 0 when every exercise verifies, 1 when one does not, 65 when the exercises do not load (json and junit still write a report).")
 
     @OptionGroup var options: ExerciseOptions
 
     @Argument(help: ArgumentHelp("Exercises to verify (default: all).", valueName: "NAME"))
     var names: [String] = []
 
+    @Option(help: "Output format: \(VerifyReport.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: VerifyReport.Format = .text
+
     func run() throws {
-        let session = try options.session()
-        let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
-        let results = try session.verify(chosen)
-        for result in results {
-            let exercise = result.exercise
-            if result.passed {
-                Console.out("PASS  " + Visible.escape(exercise.id) + "  starter fails, solution passes")
-                continue
+        let results: [ExerciseVerification]
+        do {
+            let session = try options.session()
+            let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
+            results = try session.verify(chosen)
+        } catch let error as AppError {
+            switch format {
+            case .text: break
+            case .json: Console.out(try VerifyReport.json(notStarted: error))
+            case .junit: Console.out(VerifyReport.junit(notStarted: error))
             }
-            let at = Visible.escape(DisplayPaths.current.show(URL(fileURLWithPath: exercise.folder).appendingPathComponent("README.md")))
-            Console.out("FAIL  " + Visible.escape(exercise.id))
-            for problem in result.problems { Console.out("      \(at):1:1: error: " + Visible.escape(problem)) }
-            if !result.solution.passed {
-                Console.out(result.solution.output.split(separator: "\n").prefix(15).map { "      | " + Visible.escape(String($0)) }.joined(separator: "\n"))
-            }
+            throw error
         }
-        let failed = results.filter { !$0.passed }.count
-        Console.out("\(results.count - failed) passed, \(failed) failed")
-        if failed > 0 { throw AppError(.failed, "") }
+        let paths = DisplayPaths.current
+        switch format {
+        case .text: Console.out(VerifyReport.text(results, paths: paths).joined(separator: "\n"))
+        case .json: Console.out(try VerifyReport.json(results, paths: paths))
+        case .junit: Console.out(VerifyReport.junit(results, paths: paths))
+        }
+        if results.contains(where: { !$0.passed }) { throw AppError(.failed, "") }
     }
 }

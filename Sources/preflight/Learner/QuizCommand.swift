@@ -40,17 +40,34 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Print the graded result as JSON (scripted mode).")
     var json = false
 
+    @Flag(help: "Print an answer sheet for this quiz instead of asking: each question with its options lettered as they will be shown (shuffled by --seed) and the form its answer takes.")
+    var answersTemplate = false
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if all && !names.isEmpty { throw ValidationError("--all draws from every section; name no lessons with it") }
+        if answersTemplate && (answers != nil || json) { throw ValidationError("--answers-template prints a sheet to fill in; grade it afterwards with --answers FILE") }
+        if answersTemplate && seed == nil && (all || count != nil) {
+            throw ValidationError("a drawn quiz (--all, --count) needs --seed S, so that the sheet and the grading draw the same questions")
+        }
     }
 
     func run() throws {
         let opened = try courseOptions.open()
         let book = try ProgressBook.open(opened)
-        let interactive = answers == nil && !json && isatty(0) == 1 && isatty(1) == 1
+        let interactive = answers == nil && !json && !answersTemplate && isatty(0) == 1 && isatty(1) == 1
         let session = try QuizSession.plan(opened, names: names, exam: all, count: count, seed: seed ?? UInt64.random(in: 0...UInt64.max),
                                            shuffle: interactive || seed != nil, progress: book.courseProgress)
+        if answersTemplate {
+            // Named explicitly, so grading asks the same questions whatever lesson is current by then.
+            let named = all ? ["--all"] : names.isEmpty ? Set(session.questions.map(\.lessonID)).sorted() : names
+            var command = ["preflight", "quiz"] + named
+            if let count { command += ["--count", "\(count)"] }
+            if let seed { command += ["--seed", "\(seed)"] }
+            if let course = courseOptions.course { command += ["--course", course] }
+            Console.out(session.answerSheetTemplate(command: Visible.escape((command + ["--answers", "FILE"]).joined(separator: " "))))
+            return
+        }
         let styler = display.styler(for: .standardOutput)
         if interactive {
             if all { Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from every section of " + Visible.escape(opened.course.config.title) + ".")) }
