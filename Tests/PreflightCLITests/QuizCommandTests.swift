@@ -47,7 +47,9 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains(" 5.8/7"), "the earlier attempt with its partial credit: \(second.stdout)")
         XCTAssertTrue(second.stdout.contains("Up 1.2 on last time."), second.stdout)
         let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
-        XCTAssertTrue(progress.stdout.contains("quiz score 12.8 of 14 (91%)"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("quiz 7/7 (100%)"), "the latest answers, all right now: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("5.8 of 7 (83%)  First Lesson"), "the first attempt in the history, partial credit counted: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("7 of 7 (100%)  First Lesson"), progress.stdout)
     }
 
     func testFinalExamScoresEverySectionOfTheShippedCourse() throws {
@@ -71,7 +73,9 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains("Earlier attempts at this set:"), second.stdout)
         XCTAssertTrue(second.stdout.contains("Up 1 on last time."), second.stdout)
         let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
-        XCTAssertTrue(progress.stdout.contains("quiz score 1 of 2 (50%)"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("quiz 1/1 (100%)"), "one question answered, right the last time: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("Quiz history (2 attempts"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("1 of 7 (14%)  First Lesson, 6 skipped"), progress.stdout)
     }
 
     func testMalformedAnswersAndUnknownLessonExit65WithTheLine() throws {

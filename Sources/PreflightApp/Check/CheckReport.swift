@@ -35,7 +35,12 @@ public enum CheckReport {
         if cached > 0 { lines.append("\(cached) of \(results.count) results came from the cache (--no-cache runs everything).") }
         if let containment = outcome.containment { lines.append(containment) }
         if let problem = outcome.cacheProblem { lines.append("note: " + Visible.escape(problem)) }
-        lines.append("\(passed) passed, \(results.count - passed) failed")
+        for lesson in outcome.unavailable {
+            lines.append("FAIL  " + Visible.escape(lesson.name) + "  not checked: the lesson does not load")
+            lines.append("      " + DiagnosticReport.line(lesson.problem))
+        }
+        let unchecked = outcome.unavailable.isEmpty ? "" : ", \(outcome.unavailable.count) lesson\(outcome.unavailable.count == 1 ? "" : "s") not checked (errors; `preflight lint` lists them)"
+        lines.append("\(passed) passed, \(results.count - passed) failed" + unchecked)
         return lines.joined(separator: "\n")
     }
 
@@ -64,10 +69,17 @@ public enum CheckReport {
             var stderr: String?
             var note: String?
         }
+        struct Unavailable: Encodable {
+            var lesson: String?
+            var file: String
+            var line: Int
+            var id, message: String
+        }
         struct Report: Encodable {
             var passed, failed, cached: Int
             var containment: String?
             var results: [Entry]
+            var unavailable: [Unavailable]
         }
         let results = outcome.results
         let entries = results.map { result -> Entry in
@@ -81,18 +93,22 @@ public enum CheckReport {
                 stderr: result.verdict.passed || result.stderr.isEmpty ? nil : String(result.stderr.prefix(4000)), note: result.stragglerNote)
         }
         let passed = results.filter(\.verdict.passed).count
+        let unavailable = outcome.unavailable.map {
+            Unavailable(lesson: $0.lessonID, file: $0.file, line: $0.problem.location.line, id: $0.problem.id, message: $0.problem.message)
+        }
         return try JSONOutput.encode(Report(passed: passed, failed: results.count - passed, cached: results.filter(\.fromCache).count,
-                                            containment: outcome.containment, results: entries))
+                                            containment: outcome.containment, results: entries, unavailable: unavailable))
     }
 
     /// JUnit XML as CI systems read it: one testsuite, one testcase per example.
     public static func junit(_ outcome: CourseCheck.Outcome) -> String {
         let results = outcome.results
-        let failures = results.filter { !$0.verdict.passed }.count
+        let failures = results.filter { !$0.verdict.passed }.count + outcome.unavailable.count
+        let tests = results.count + outcome.unavailable.count
         let total = results.reduce(0) { $0 + $1.duration }
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                   "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">",
-                   "  <testsuite name=\"preflight check\" tests=\"\(results.count)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">"]
+                   "<testsuites tests=\"\(tests)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">",
+                   "  <testsuite name=\"preflight check\" tests=\"\(tests)\" failures=\"\(failures)\" time=\"\(String(format: "%.3f", total))\">"]
         if let containment = outcome.containment {
             xml += ["    <properties>", "      <property name=\"containment\" value=\"\(XMLText.escape(containment))\"/>", "    </properties>"]
         }
@@ -108,6 +124,12 @@ public enum CheckReport {
             xml.append(open + ">")
             xml.append("      <failure message=\"\(XMLText.escape(result.verdict.summary))\" type=\"\(verdictName(result.verdict))\">\(XMLText.escape(body))</failure>")
             if !result.stderr.isEmpty { xml.append("      <system-err>\(XMLText.escape(String(result.stderr.prefix(4000))))</system-err>") }
+            xml.append("    </testcase>")
+        }
+        for lesson in outcome.unavailable {
+            let problem = lesson.problem
+            xml.append("    <testcase classname=\"\(XMLText.escape(lesson.lessonID ?? lesson.file))\" name=\"lesson loads\" file=\"\(XMLText.escape(lesson.file))\" line=\"\(problem.location.line)\" time=\"0.000\">")
+            xml.append("      <failure message=\"\(XMLText.escape(problem.message))\" type=\"unavailable\">\(XMLText.escape(DiagnosticReport.line(problem)))</failure>")
             xml.append("    </testcase>")
         }
         xml += ["  </testsuite>", "</testsuites>"]

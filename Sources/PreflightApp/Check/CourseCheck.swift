@@ -34,7 +34,10 @@ public struct CourseCheck: Sendable {
         public var containment: String?
         /// Why passes could not be remembered, when they could not (the next run repeats them).
         public var cacheProblem: String?
-        public var allPassed: Bool { results.allSatisfy(\.verdict.passed) }
+        /// Lessons of the course that could not be checked because they do not load: a check of
+        /// the whole course fails because of them.
+        public var unavailable: [UnavailableLesson] = []
+        public var allPassed: Bool { results.allSatisfy(\.verdict.passed) && unavailable.isEmpty }
     }
 
     public let items: [CheckItem]
@@ -42,9 +45,15 @@ public struct CourseCheck: Sendable {
     let book: ProgressBook?
     let options: Options
 
-    /// - Parameter book: where passes are remembered; nil runs without a cache.
-    public init(lessons: [Lesson], config: CourseConfig, book: ProgressBook?, options: Options) {
+    /// Lessons that could not be loaded, reported as failures.
+    let unavailable: [UnavailableLesson]
+
+    /// - Parameters:
+    ///   - book: where passes are remembered; nil runs without a cache.
+    ///   - unavailable: lessons of the checked set that do not load.
+    public init(lessons: [Lesson], config: CourseConfig, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
         items = lessons.flatMap(CheckItem.items(for:))
+        self.unavailable = unavailable
         self.config = config
         self.book = book
         self.options = options
@@ -60,7 +69,8 @@ public struct CourseCheck: Sendable {
         let session = CheckSession(runner: runner, jobs: options.jobs, cache: cache, readsCache: !options.ignoreCache)
         let ordered = progress.map { OrderedDelivery(emit: $0) }
         let results = session.run(items) { index, result in ordered?.deliver(index, result) }
-        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil, cacheProblem: cache?.problem)
+        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil, cacheProblem: cache?.problem,
+                       unavailable: unavailable)
     }
 }
 

@@ -9,7 +9,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run lesson examples and compare their output with the expected output.",
-        discussion: "Exits 0 when every example passes, 1 when any fails, 65 when the course does not load."
+        discussion: """
+            Exits 0 when every example passes, 1 when any fails, 65 when the course does not load. Lessons
+            that load are checked even when others do not; a check of the whole course then fails (65)
+            and names each lesson it could not check.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
@@ -43,7 +47,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try courseOptions.open()
+        let opened = try courseOptions.openAvailable(note: false)
         let book: ProgressBook?
         do {
             book = try ProgressBook.open(opened)
@@ -54,13 +58,18 @@ struct CheckCommand: ParsableCommand {
         }
         let check = CourseCheck(
             lessons: try opened.lessons(named: lessons), config: opened.course.config, book: book,
-            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
+            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox),
+            unavailable: lessons.isEmpty ? opened.unavailable : [])
         let text = format == .text
         let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
         switch format {
         case .text: Console.out(CheckReport.textSummary(outcome))
         case .json: Console.out(try CheckReport.json(outcome))
         case .junit: Console.out(CheckReport.junit(outcome))
+        }
+        if !outcome.unavailable.isEmpty {
+            throw AppError(.data, "\(outcome.unavailable.count) lesson\(outcome.unavailable.count == 1 ? "" : "s") of the course could not be checked; `preflight lint` shows every problem",
+                           diagnostics: outcome.unavailable.flatMap(\.errors))
         }
         if !outcome.allPassed { throw AppError(.failed, "") }
     }

@@ -16,7 +16,7 @@ struct ExerciseVerifyCommand: ParsableCommand {
     var names: [String] = []
 
     func run() throws {
-        let session = try options.session()
+        let session = try options.session(strict: true)
         let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
         let results = try session.verify(chosen)
         for result in results {

@@ -13,7 +13,11 @@ public enum ExercisePanel {
             if let problem = check.problem { lines.append(styler.apply([.yellow], Visible.escape(problem))) }
         }
         let output = check.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let shown = output.count > maxLines ? Array(output.prefix(maxLines)) + ["… \(output.count - maxLines) more lines"] : output
+        // Too long: the head and the tail, where checks print their totals.
+        let tail = min(10, maxLines / 3)
+        let shown = output.count > maxLines
+            ? Array(output.prefix(maxLines - tail)) + ["… \(output.count - maxLines) lines not shown …"] + Array(output.suffix(tail))
+            : output
         for line in shown where !line.isEmpty {
             let text = "  " + Visible.escape(line)
             if line.hasPrefix("FAIL") { lines.append(styler.apply([.red], text)) }

@@ -28,10 +28,11 @@ enum ExerciseOutput {
         if !check.passed { Console.out("Your file: " + Visible.escape(check.file.path)) }
     }
 
-    static func task(_ exercise: Exercise, session: ExerciseSession, styler: Styler) {
-        let width = min(TerminalSize.current()?.columns ?? 80, 100)
+    static func task(_ exercise: Exercise, session: ExerciseSession, styler: Styler, plain: Bool = false) {
+        let width = LessonRenderer.readingWidth(forColumns: TerminalSize.current()?.columns ?? TerminalSize.columns(environment: ProcessInfo.processInfo.environment) ?? 80)
         Console.out(styler.apply([.bold], "Exercise: " + Visible.escape(exercise.title)) + "  (lesson \(exercise.lessonID))")
-        Console.out(LessonRenderer(width: width, styler: styler).render(blocks: exercise.task).joined(separator: "\n"))
-        Console.out("\nEdit " + Visible.escape(session.workspace.file(for: exercise).path) + ", then run `preflight exercise check \(exercise.id)` (or `preflight exercise watch`).")
+        Console.out(LessonRenderer(width: width, styler: styler, plain: plain).render(blocks: exercise.task).joined(separator: "\n"))
+        Console.out("")
+        Console.out(Console.wrapped("Edit " + Visible.escape(session.workspace.file(for: exercise).path) + ", then run `preflight exercise check \(exercise.id)` (or `preflight exercise watch`)."))
     }
 }
