@@ -49,10 +49,10 @@ public struct QuizSession: Sendable {
         return QuizSession(plan: plan, sections: sections, isExam: exam)
     }
 
-    /// A lesson's own quiz, as the learn screen's quiz key asks it.
-    public static func lessonQuiz(_ lesson: Lesson, course: Course) -> QuizSession? {
+    /// A lesson's own quiz, as the learn screen's quiz key asks it; `seed` repeats an order.
+    public static func lessonQuiz(_ lesson: Lesson, course: Course, seed: UInt64? = nil) -> QuizSession? {
         guard !lesson.quiz.isEmpty else { return nil }
-        let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
+        let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: seed ?? UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
         return QuizSession(plan: plan, sections: [], isExam: false)
     }
 

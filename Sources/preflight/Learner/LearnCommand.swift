@@ -17,6 +17,10 @@ struct LearnCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Open this lesson (default: where you left off).", valueName: "LESSON"))
     var lesson: String?
 
+    /// Repeats the quizzes' option order, for transcripts.
+    @Option(help: .hidden)
+    var seed: UInt64?
+
     func run() throws {
         let opened = try courseOptions.openAvailable(note: false)
         let course = opened.course
@@ -33,8 +37,10 @@ struct LearnCommand: ParsableCommand {
         let part = target.id == progress.resumeLesson?.id ? progress.resumePart : progress.part(of: target)
         let exercises = (try? ExerciseSession.open(opened, book: book).exercises) ?? []
         func state() throws -> LearnState {
-            LearnState(course: course, lessonIndex: course.lessons.firstIndex { $0.id == target.id } ?? 0, partIndex: part, progress: progress,
-                       examplesRun: try book.examplesRun(lessonID: target.id), entries: opened.entries(), exercises: exercises)
+            var state = LearnState(course: course, lessonIndex: course.lessons.firstIndex { $0.id == target.id } ?? 0, partIndex: part, progress: progress,
+                                   examplesRun: try book.examplesRun(lessonID: target.id), entries: opened.entries(), exercises: exercises)
+            state.quizSeed = seed
+            return state
         }
         let examples = ExampleSession(config: course.config, book: book, sandbox: runOptions.sandbox)
         defer { examples.close() }

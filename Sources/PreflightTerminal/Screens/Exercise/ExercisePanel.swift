@@ -4,9 +4,14 @@ import PreflightCore
 /// How a check's result reads: a verdict line, then what the check printed (escaped), trimmed
 /// to the lines that matter.
 public enum ExercisePanel {
-    public static func lines(_ check: ExerciseCheck, styler: Styler, maxLines: Int = 30) -> [String] {
+    /// - Parameter plain: the verdict in words, without symbols.
+    public static func lines(_ check: ExerciseCheck, styler: Styler, maxLines: Int = 30, plain: Bool = false) -> [String] {
         var lines: [String] = []
-        if check.passed {
+        if plain {
+            lines.append(check.passed ? "Passed: every check of \u{201C}\(Visible.escape(check.exercise.title))\u{201D} passes."
+                                      : "Not yet: \u{201C}\(Visible.escape(check.exercise.title))\u{201D} does not pass its check.")
+            if let problem = check.problem { lines.append(Visible.escape(problem)) }
+        } else if check.passed {
             lines.append(styler.apply([.green, .bold], "✓ \(Visible.escape(check.exercise.title)): every check passes."))
         } else {
             lines.append(styler.apply([.red, .bold], "✗ \(Visible.escape(check.exercise.title)): not yet."))

@@ -116,7 +116,7 @@ public final class WatchLoop {
             let check = try session.check(exercise)
             checkedContents = try? Data(contentsOf: check.file)
             if check.passed && state.statuses[exercise.id] != .done { state.statuses[exercise.id] = .passing }
-            state.resultLines = ExercisePanel.lines(check, styler: styler, maxLines: .max)
+            state.resultLines = ExercisePanel.lines(check, styler: styler, maxLines: .max, plain: plain)
             state.message = nil
             state.revealResult = reveal
             return check.passed

@@ -30,6 +30,8 @@ public struct LearnState {
     public let practice: [String: [(number: Int, exercise: Exercise)]]
     /// Body rows the screen showed last, for paging.
     public var page = 10
+    /// Draws the lessons' quizzes in a repeatable order (for transcripts); nil draws afresh.
+    public var quizSeed: UInt64?
 
     public init(course: Course, lessonIndex: Int, partIndex: Int, progress: CourseProgress, examplesRun: Set<Int>,
                 entries: [OpenedCourse.Entry] = [], exercises: [Exercise] = []) {

@@ -69,7 +69,7 @@ public struct QuizConversation {
         let header = [StyledRun("Question \(index + 1) of \(plan.questions.count)", [.bold]), StyledRun(" · \(kindName(question.kind)) · \(question.lessonID)", [.dim])]
         write(wrapper.wrap(header).joined(separator: "\n"))
         write(wrapper.wrap([StyledRun(Visible.escape(question.title), [.bold])]).joined(separator: "\n"))
-        let renderer = LessonRenderer(width: width, styler: styler)
+        let renderer = LessonRenderer(width: width, styler: styler, plain: plain)
         let prompt = renderer.render(blocks: question.prompt)
         if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
         let authored = question.answer.labels

@@ -16,15 +16,15 @@ struct ExerciseCheckCommand: ParsableCommand {
     func run() throws {
         let session = try options.session()
         let check = try session.check(try session.exercise(named: name))
-        ExerciseOutput.show(check, styler: display.styler(for: .standardOutput))
+        ExerciseOutput.show(check, styler: display.styler(for: .standardOutput), plain: display.isPlain)
         if !check.passed { throw AppError(.failed, "") }
     }
 }
 
 /// What exercise commands print about a check and a task.
 enum ExerciseOutput {
-    static func show(_ check: ExerciseCheck, styler: Styler) {
-        Console.out(ExercisePanel.lines(check, styler: styler).joined(separator: "\n"))
+    static func show(_ check: ExerciseCheck, styler: Styler, plain: Bool = false) {
+        Console.out(ExercisePanel.lines(check, styler: styler, plain: plain).joined(separator: "\n"))
         if !check.passed { Console.out("Your file: " + Visible.escape(check.file.path)) }
     }
 
