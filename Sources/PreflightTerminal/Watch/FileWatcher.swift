@@ -135,7 +135,7 @@ public final class FileWatcher {
 
     /// File system types (as /proc/self/mountinfo names them) whose changes inotify does not
     /// report, because they are made elsewhere: network shares, FUSE, WSL's Windows drives.
-    static func isSilent(fileSystem type: String) -> Bool {
+    public static func isSilent(fileSystem type: String) -> Bool {
         let silent: Set<String> = ["nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "9p", "v9fs", "drvfs", "vboxsf", "vmhgfs", "afs", "coda", "ncpfs", "lustre", "ceph", "glusterfs", "sshfs"]
         return silent.contains(type) || type.hasPrefix("fuse")
     }
@@ -152,7 +152,7 @@ public final class FileWatcher {
 
     /// The type of the file system holding `folder`: the mount point that is the longest prefix
     /// of its real path, in /proc/self/mountinfo.
-    static func fileSystemType(of folder: URL, mountInfo: String? = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) -> String? {
+    public static func fileSystemType(of folder: URL, mountInfo: String? = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) -> String? {
         guard let mountInfo else { return nil }
         let path = folder.resolvingSymlinksInPath().path
         var best: (mount: String, type: String)?

@@ -50,6 +50,8 @@ public final class WatchLoop {
         var watcher = open(state.current)
         /// When the last file event is this old (uptime nanoseconds), the check runs.
         var checkDue: UInt64?
+        // A save made while the exercise was being checked, before the watcher existed.
+        if changedSinceLastCheck() { checkDue = DispatchTime.now().uptimeNanoseconds }
         loop: while true {
             draw(watcher)
             let now = DispatchTime.now().uptimeNanoseconds
@@ -78,7 +80,11 @@ public final class WatchLoop {
             for effect in effects {
                 switch effect {
                 case .quit: break loop
-                case .check: if checkAndAdvance() { watcher = open(state.current) }
+                case .check:
+                    if checkAndAdvance() {
+                        watcher = open(state.current)
+                        if changedSinceLastCheck() { checkDue = DispatchTime.now().uptimeNanoseconds }
+                    }
                 case .revealHint: revealHint()
                 case .edit: edit()
                 case .switchTo(let index):
@@ -86,6 +92,7 @@ public final class WatchLoop {
                     checkDue = nil
                     openCheck()
                     watcher = open(state.current)
+                    if changedSinceLastCheck() { checkDue = DispatchTime.now().uptimeNanoseconds }
                 }
             }
         }
@@ -113,8 +120,9 @@ public final class WatchLoop {
         let exercise = state.current
         defer { state.checking = false }
         do {
+            // What is checked is the file as it is now: a save during the check is a change.
+            checkedContents = try? Data(contentsOf: try session.prepare(exercise))
             let check = try session.check(exercise)
-            checkedContents = try? Data(contentsOf: check.file)
             if check.passed && state.statuses[exercise.id] != .done { state.statuses[exercise.id] = .passing }
             state.resultLines = ExercisePanel.lines(check, styler: styler, maxLines: .max, plain: plain)
             state.message = nil
@@ -131,16 +139,21 @@ public final class WatchLoop {
     /// often as that happens.
     private func openCheck() {
         var passedOnTheWay: [String] = []
+        var news: String?
         while runCheck(reveal: false), ExerciseSession.movesOn(afterPassing: state.current, onOpening: true, statuses: state.statuses) {
             let lines = Self.summary(of: state.resultLines)
             let title = state.current.title
-            guard moveOn() else { return }
+            guard moveOn() else {
+                state.resultLines = passedOnTheWay + state.resultLines
+                return
+            }
             passedOnTheWay += lines + [""]
             let onward = (state.message ?? "").replacingOccurrences(of: "Passed! ", with: "")
-            state.message = "\u{201C}" + Visible.escape(title) + "\u{201D} already passes: marked done. " + onward
+            news = "\u{201C}" + Visible.escape(title) + "\u{201D} already passes: marked done. " + onward
             state.resultLines = passedOnTheWay
         }
         if !passedOnTheWay.isEmpty { state.resultLines = passedOnTheWay + state.resultLines }
+        if let news { state.message = [news, state.message].compactMap { $0 }.joined(separator: " ") }
     }
 
     /// Checks; on a pass marks the exercise done and moves to the next. True when it moved.
