@@ -50,7 +50,7 @@ public struct LessonPrinter {
                 lines += wrapper.wrap([StyledRun(Grader.letter(position), [.cyan, .bold]), StyledRun(". " + Visible.escape(label))], firstPrefix: "  ", restPrefix: "     ")
             }
         }
-        lines += ["", styler.apply([.dim], "Answers are hidden: take the quiz with `preflight quiz \(lesson.id)`, or show them with --answers.")]
+        lines += [""] + wrapper.wrap([StyledRun("Answers are hidden: take the quiz with `preflight quiz \(lesson.id)`, or show them with --answers.", [.dim])])
         return lines
     }
 }

@@ -92,7 +92,7 @@ public struct WatchScreen {
         for (number, item) in state.exercises.enumerated() {
             let mark = state.statuses[item.id] == .done ? "✓" : state.statuses[item.id] == .passing ? "•" : " "
             let row = ScreenText.fit("\(number == selected ? "›" : " ") \(String(format: "%2d", number + 1)). \(mark) " + Visible.escape(item.title)
-                                     + styler.apply([.dim], "  (\(item.lessonID))"), width: width)
+                                     + styler.apply([.dim], "  (" + Visible.escape(item.lessonID) + ")"), width: width)
             rows.append(number == selected ? styler.apply([.inverse], row) : row)
         }
         let top = max(0, min(selected - height / 2, rows.count - (height - 1)))

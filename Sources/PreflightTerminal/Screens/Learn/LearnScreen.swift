@@ -94,7 +94,7 @@ public struct LearnScreen {
         var lines: [String] = []
         for (number, exercise) in state.practice[state.lesson.id] ?? [] {
             lines += wrapper.wrap([StyledRun("Practice: ", [.bold]), StyledRun("exercise \(number), \u{201C}" + Visible.escape(exercise.title) + "\u{201D}: run "),
-                                   StyledRun("preflight exercise watch \(exercise.id)", [.yellow]), StyledRun(".")])
+                                   StyledRun("preflight exercise watch " + Visible.escape(exercise.id), [.yellow]), StyledRun(".")])
         }
         if state.lessonIndex + 1 < state.course.lessons.count {
             let next = state.course.lessons[state.lessonIndex + 1]

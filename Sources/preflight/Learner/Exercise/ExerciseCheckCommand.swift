@@ -30,9 +30,9 @@ enum ExerciseOutput {
 
     static func task(_ exercise: Exercise, session: ExerciseSession, styler: Styler, plain: Bool = false) {
         let width = LessonRenderer.readingWidth(forColumns: TerminalSize.current()?.columns ?? TerminalSize.columns(environment: ProcessInfo.processInfo.environment) ?? 80)
-        Console.out(styler.apply([.bold], "Exercise: " + Visible.escape(exercise.title)) + "  (lesson \(exercise.lessonID))")
+        Console.out(styler.apply([.bold], "Exercise: " + Visible.escape(exercise.title)) + "  (lesson " + Visible.escape(exercise.lessonID) + ")")
         Console.out(LessonRenderer(width: width, styler: styler, plain: plain).render(blocks: exercise.task).joined(separator: "\n"))
         Console.out("")
-        Console.out(Console.wrapped("Edit " + Visible.escape(session.workspace.file(for: exercise).path) + ", then run `preflight exercise check \(exercise.id)` (or `preflight exercise watch`)."))
+        Console.out(Console.wrapped("Edit " + Visible.escape(session.workspace.file(for: exercise).path) + ", then run `preflight exercise check " + Visible.escape(exercise.id) + "` (or `preflight exercise watch`)."))
     }
 }
