@@ -123,4 +123,37 @@ final class QuizCommandTests: XCTestCase {
         let bad = try PreflightBinary.run(["review", "--course", course, "--state", state.path, "--now", "2026-03-01T09:00:00Z"], input: "maybe\n")
         XCTAssertEqual(bad.status, 65)
     }
+
+    /// Ctrl-D (the end of input) or q leaves an interactive quiz; nothing is recorded.
+    func testLeavingAQuizOnATerminalRecordsNothing() throws {
+        for leave in ["\u{04}", "q\r"] {
+            let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: ["quiz", "first-lesson", "--course", course, "--state", state.path, "--seed", "3"],
+                                         environment: [:], rows: 20, columns: 60)
+            XCTAssertTrue(tty.waitFor("Question 1 of 7"), tty.transcript)
+            tty.type(leave)
+            XCTAssertTrue(tty.waitFor("You left the quiz after answering 0 of 7 questions; this attempt was not recorded."), tty.transcript.suffix(300).description)
+            XCTAssertEqual(tty.waitForExit(), 0)
+        }
+        let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
+        XCTAssertFalse(progress.stdout.contains("Quiz history"), "no attempt was recorded: \(progress.stdout)")
+    }
+
+    /// A flashcard's question is wrapped between words at 60 columns, never inside one.
+    func testFlashcardsWrapBetweenWords() throws {
+        let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: [
+            "review", "infrastructure-setup", "--course", TestPaths.shippedCourse.path, "--state", state.path, "--now", "2026-01-01T09:00:00Z",
+        ], environment: [:], rows: 20, columns: 60)
+        XCTAssertTrue(tty.waitForScreen(showing: "Card 1 of"), tty.transcript)
+        XCTAssertTrue(tty.waitForScreen(showing: "stop."), tty.screen.text)
+        let words = tty.screen.lines.flatMap { $0.split(separator: " ").map(String.init) }
+        let question = "How would you configure health probes for a model server that takes a minute to load its model?"
+        let prompt = "Write your answer (or think it), then press Enter to see the model answer; q to stop."
+        for word in (question + " " + prompt).split(separator: " ") {
+            XCTAssertTrue(words.contains(String(word)), "`\(word)` is whole on screen:\n\(tty.screen.text)")
+        }
+        XCTAssertTrue(tty.screen.lines.allSatisfy { $0.count <= 60 })
+        tty.type("q\r")
+        XCTAssertTrue(tty.waitFor("Stopped."), tty.transcript.suffix(200).description)
+        XCTAssertEqual(tty.waitForExit(), 0)
+    }
 }
