@@ -85,4 +85,12 @@ final class PlainModeTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("1. Add two numbers, pending, watching now."), result.stdout)
         XCTAssertTrue(result.stdout.contains("Unknown command “what”"), result.stdout)
     }
+
+    /// Every lesson ends by naming its exercise.
+    func testALessonEndsByNamingItsExercise() throws {
+        let exercises = TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/exercise-course").path
+        let result = try PreflightBinary.run(["learn", "--plain", "--course", exercises, "--state", state.path], input: String(repeating: "\n", count: 10) + "q\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Practice: exercise 1, “Add two numbers”: run preflight exercise watch add."), result.stdout)
+    }
 }
