@@ -67,10 +67,10 @@ public struct LearnScreen {
         case .reading: keys = ["→ next", "← back", "r run example", "t quiz", "l lessons", "j/k scroll", "m mark done"]
         case .lessonList(let picker):
             if picker.typing { return "type to filter · Enter open · Esc clear" }
-            keys = ["↑/↓ choose", "Enter open", "/ filter", "PgUp/PgDn", "Esc back"]
+            keys = ["↑/↓ choose", "Enter open", "/ filter", "PgUp/PgDn", "Home/End"]
         case .panel: return "j/k scroll · any other key: back"
         }
-        let end = "? help  q quit"
+        let end = state.mode == .reading ? "? help  q quit" : "Esc back  q quit"
         var line = end
         for count in stride(from: keys.count, through: 0, by: -1) {
             line = (keys.prefix(count) + [end]).joined(separator: "  ")
