@@ -84,6 +84,7 @@ final class PlainModeTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Hint 1 of 2:"), result.stdout)
         XCTAssertTrue(result.stdout.contains("1. Add two numbers, pending, watching now."), result.stdout)
         XCTAssertTrue(result.stdout.contains("Unknown command “what”"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("The task:") && result.stdout.contains("End of the task."), "the task comes first: \(result.stdout)")
     }
 
     /// Every lesson ends by naming its exercise.

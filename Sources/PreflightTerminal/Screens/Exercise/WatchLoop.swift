@@ -231,7 +231,7 @@ public final class WatchLoop {
     // MARK: Accessible mode
 
     private func introduce() {
-        write("Watching your exercise files; each save is checked. Commands, each followed by Enter: c check now, h hint, e edit, n next, p previous, l list, a number to switch, q quit.")
+        write("Watching your exercise files; each save is checked. Commands, each followed by Enter: c check now, t the task again, h hint, e edit, n next, p previous, l list, a number to switch, q quit.")
     }
 
     private var lastAnnounced: String?
@@ -244,6 +244,7 @@ public final class WatchLoop {
             write("")
             write("Exercise \(state.index + 1) of \(state.exercises.count): " + Visible.escape(exercise.title) + ". Edit " + Visible.escape(workspace.file(for: exercise).path) + ".")
             if let reason = watcher?.pollingReason { write("Watching by polling: " + Visible.escape(reason) + ".") }
+            printTask()
         }
         if state.resultLines != printedResult {
             printedResult = state.resultLines
@@ -253,6 +254,12 @@ public final class WatchLoop {
             printedMessage = state.message
             if let message = state.message, message != "Checking…" { write(Visible.escape(message)) }
         }
+    }
+
+    private func printTask() {
+        write("The task:")
+        LessonRenderer(width: PlainText.width, styler: styler, plain: true).render(blocks: state.current.task).forEach(write)
+        write("End of the task.")
     }
 
     /// A command typed on a line: the line's keys gathered until Enter.
@@ -272,6 +279,9 @@ public final class WatchLoop {
         case "q", "quit": return [.quit]
         case "", "c", "check": return [.check]
         case "h", "hint": return [.revealHint]
+        case "t", "task":
+            printTask()
+            return []
         case "e", "edit": return [.edit]
         case "n", "next": return state.handle(.character("n"))
         case "p", "previous": return state.handle(.character("p"))
@@ -283,7 +293,7 @@ public final class WatchLoop {
             return []
         default:
             if let number = Int(command), (1...state.exercises.count).contains(number) { return number - 1 == state.index ? [] : [.switchTo(number - 1)] }
-            write("Unknown command \u{201C}" + Visible.escape(command) + "\u{201D}: c, h, e, n, p, l, a number, or q.")
+            write("Unknown command \u{201C}" + Visible.escape(command) + "\u{201D}: c, t, h, e, n, p, l, a number, or q.")
             return []
         }
     }
