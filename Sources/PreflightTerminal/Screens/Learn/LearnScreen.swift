@@ -64,7 +64,7 @@ public struct LearnScreen {
     func footerLine(_ state: LearnState, width: Int) -> String {
         let keys: [String]
         switch state.mode {
-        case .reading: keys = ["→ next", "← back", "r run example", "t quiz", "l lessons", "j/k scroll", "m mark done"]
+        case .reading: keys = ["→ next", "← back", "r run", "t quiz", "l lessons", "j/k scroll", "m mark done"]
         case .lessonList(let picker):
             if picker.typing { return "type to filter · Enter open · Esc clear" }
             keys = ["↑/↓ choose", "Enter open", "/ filter", "PgUp/PgDn", "Home/End"]
