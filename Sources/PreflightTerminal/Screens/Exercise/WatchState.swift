@@ -70,7 +70,7 @@ public struct WatchState {
         case .pageDown, .character(" "): scroll += max(page - 1, 1)
         case .pageUp: scroll = max(0, scroll - max(page - 1, 1))
         case .home: scroll = 0
-        case .end: revealResult = true
+        case .end: scroll = Int.max / 2
         default: break
         }
         return []
