@@ -19,7 +19,8 @@ extension ProgressStore {
         try allLessonProgress()[lessonID]
     }
 
-    /// Records that the learner is reading section `position`; a done lesson stays done.
+    /// Records that the learner is reading part `position` of the lesson, and that this is where
+    /// they are in the course; a done lesson stays done.
     public func recordPosition(lessonID: String, position: Int) throws {
         let now = Self.now
         try pool.write { db in
@@ -29,6 +30,7 @@ extension ProgressStore {
                 ON CONFLICT(lesson_id) DO UPDATE SET position = excluded.position,
                     furthest = MAX(furthest, excluded.position), updated_at = excluded.updated_at
                 """, arguments: [lessonID, position, position, now, now])
+            try Self.recordPlace(db, lessonID: lessonID, position: position, at: now)
         }
     }
 
@@ -59,15 +61,16 @@ extension ProgressStore {
         }
     }
 
-    /// Erases one lesson's progress (position, example runs, quiz attempts), or everything.
+    /// Erases one lesson's progress (position, example runs, quiz attempts, the reading place
+    /// when it is in that lesson), or everything.
     public func reset(lessonID: String?) throws {
         try pool.write { db in
             if let lessonID {
-                for table in ["lesson_progress", "example_run", "quiz_attempt"] {
+                for table in ["lesson_progress", "example_run", "quiz_attempt", "reading_place"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE lesson_id = ?", arguments: [lessonID])
                 }
             } else {
-                for table in ["lesson_progress", "example_run", "quiz_attempt"] {
+                for table in ["lesson_progress", "example_run", "quiz_attempt", "reading_place"] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
             }

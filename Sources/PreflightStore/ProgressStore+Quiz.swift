@@ -67,4 +67,56 @@ extension ProgressStore {
             return result
         }
     }
+
+    /// Per question: the learner's latest answer that was not a skip, from any quiz.
+    public func latestAnswers() throws -> [String: LatestAnswer] {
+        try pool.read { db in
+            var result: [String: LatestAnswer] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT q.lesson_id, q.question_id, q.correct, q.score, q.answered_at FROM quiz_attempt q
+                WHERE q.id = (SELECT MAX(r.id) FROM quiz_attempt r WHERE r.question_id = q.question_id AND r.answer != '(skipped)')
+                """) {
+                let answer = LatestAnswer(lessonID: row["lesson_id"], questionID: row["question_id"], correct: row["correct"],
+                                          score: row["score"], answeredAt: Date(timeIntervalSince1970: row["answered_at"]))
+                result[answer.questionID] = answer
+            }
+            return result
+        }
+    }
+
+    /// Every finished attempt, oldest first: when, how many questions, the score, and which
+    /// lessons it asked about.
+    public func quizHistory() throws -> [QuizSessionSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT session_id, MAX(answered_at) AS finished, SUM(score) AS score, COUNT(*) AS total,
+                       SUM(CASE WHEN answer = '(skipped)' THEN 1 ELSE 0 END) AS skipped,
+                       GROUP_CONCAT(DISTINCT lesson_id) AS lessons
+                FROM quiz_attempt GROUP BY session_id ORDER BY finished
+                """).map { row in
+                QuizSessionSummary(
+                    sessionID: row["session_id"], finishedAt: Date(timeIntervalSince1970: row["finished"]), score: row["score"], total: row["total"],
+                    skipped: row["skipped"], lessonIDs: ((row["lessons"] as String?) ?? "").split(separator: ",").map(String.init))
+            }
+        }
+    }
+}
+
+/// The latest answer a learner gave to one question (skips aside).
+public struct LatestAnswer: Sendable, Hashable {
+    public var lessonID: String
+    public var questionID: String
+    public var correct: Bool
+    public var score: Double
+    public var answeredAt: Date
+}
+
+/// One finished quiz attempt, as the progress view lists it.
+public struct QuizSessionSummary: Sendable, Hashable {
+    public var sessionID: String
+    public var finishedAt: Date
+    public var score: Double
+    public var total: Int
+    public var skipped: Int
+    public var lessonIDs: [String]
 }

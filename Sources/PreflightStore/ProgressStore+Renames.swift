@@ -118,6 +118,8 @@ extension ProgressStore {
         }
         try db.execute(sql: "UPDATE example_run SET lesson_id = ? WHERE lesson_id = ?", arguments: [to, from])
         moved.exampleRuns += db.changesCount
+        // Where the learner was last reading, so the course reopens in the renamed lesson.
+        try db.execute(sql: "UPDATE reading_place SET lesson_id = ? WHERE lesson_id = ?", arguments: [to, from])
 
         // Quiz answers: the lesson, the question ids under it, and the set keys of the attempts
         // they belong to.

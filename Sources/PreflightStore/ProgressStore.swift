@@ -86,6 +86,7 @@ public final class ProgressStore: Sendable {
         registerReviewMigration(&migrator)
         registerExerciseMigration(&migrator)
         registerLessonIndexMigration(&migrator)
+        registerPlaceMigration(&migrator)
         return migrator
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import PreflightApp
+@testable import PreflightApp
 import PreflightCore
 import XCTest
 
@@ -50,5 +50,48 @@ final class ExerciseSessionTests: XCTestCase {
         }
         try "def add(a, b):\n    return a + b\n".write(to: fixture.course.appendingPathComponent("exercises/01-add/starter/add.py"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try session.verify(session.exercises).first?.problems, ["the untouched starter passes its check: there is nothing to do"])
+    }
+}
+
+final class ExerciseRuleTests: XCTestCase {
+    private func exercise(_ id: String) -> Exercise {
+        Exercise(id: id, title: CourseText(id), lessonID: "l", folder: "/course/exercises/01-\(id)", file: "add.py", check: "check.py", solution: "s.py",
+                 timeout: nil, task: [], hints: [], location: SourceLocation(file: "x", line: 1, column: 1))
+    }
+
+    /// A save that passes moves on; an exercise opened that already passes moves on only when
+    /// it was not done (so a done one can be looked at again).
+    func testWhenAPassingCheckMovesTheWatchOn() {
+        let add = exercise("add")
+        XCTAssertTrue(ExerciseSession.movesOn(afterPassing: add, onOpening: false, statuses: ["add": .done]))
+        XCTAssertTrue(ExerciseSession.movesOn(afterPassing: add, onOpening: true, statuses: [:]))
+        XCTAssertTrue(ExerciseSession.movesOn(afterPassing: add, onOpening: true, statuses: ["add": .passing]))
+        XCTAssertFalse(ExerciseSession.movesOn(afterPassing: add, onOpening: true, statuses: ["add": .done]))
+    }
+
+    func testTracebacksNameTheLearnersFileNotTheScratchCopy() {
+        let output = """
+            Traceback (most recent call last):
+              File "/tmp/preflight-run-XX4qbWZE/exercise-XXoysD7G/check.py", line 5, in <module>
+                from add import add
+              File "/tmp/preflight-run-XX4qbWZE/exercise-XXoysD7G/add.py", line 1
+            SyntaxError: invalid syntax
+            """
+        let mapped = ExerciseSession.realPaths(in: output, exercise: exercise("add"), candidate: URL(fileURLWithPath: "/home/me/workspace/01-add/add.py"))
+        XCTAssertTrue(mapped.contains("File \"/home/me/workspace/01-add/add.py\", line 1"), mapped)
+        XCTAssertTrue(mapped.contains("File \"/course/exercises/01-add/check.py\", line 5"), mapped)
+        XCTAssertFalse(mapped.contains("exercise-XXoysD7G"), mapped)
+    }
+
+    func testAHintWithoutANameIsForTheCurrentExercise() throws {
+        let fixture = try AppFixture("exercise-course")
+        defer { fixture.remove() }
+        let opened = try fixture.open()
+        let session = try ExerciseSession.open(opened, book: try ProgressBook.open(opened))
+        XCTAssertEqual(try session.exercise(named: nil).id, "add")
+        try session.markDone(session.exercises[0])
+        XCTAssertThrowsError(try session.exercise(named: nil)) { error in
+            XCTAssertTrue("\(error)".contains("every exercise is done"), "\(error)")
+        }
     }
 }

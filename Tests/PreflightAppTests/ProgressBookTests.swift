@@ -10,18 +10,60 @@ final class ProgressBookTests: XCTestCase {
         let opened = try fixture.open()
         let book = try ProgressBook.open(opened)
         XCTAssertEqual(try book.courseProgress().resumeLesson?.id, "first-lesson", "a new learner starts at the beginning")
-        try book.recordPosition(lessonID: "second-lesson", part: 2)
+        try book.recordPosition(lessonID: "first-lesson", part: 2)
         let progress = try book.courseProgress()
-        XCTAssertEqual(progress.resumeLesson?.id, "second-lesson", "the lesson in progress is resumed")
-        XCTAssertEqual(progress.part(of: opened.course.lessons[1]), 2, "at the part the learner was reading")
+        XCTAssertEqual(progress.resumeLesson?.id, "first-lesson", "the lesson in progress is resumed")
+        XCTAssertEqual(progress.resumePart, 2, "at the part the learner was reading")
+        XCTAssertEqual(progress.part(of: opened.course.lessons[0]), 2)
         try book.markDone(lessonID: "first-lesson")
         try book.recordExampleRun(lessonID: "first-lesson", index: 1, passed: true)
         XCTAssertEqual(try book.examplesRun(lessonID: "first-lesson"), [1])
         XCTAssertEqual(try book.courseProgress().doneCount, 1)
+        XCTAssertEqual(try book.courseProgress().resumePart, 2, "marking a lesson done does not move the learner")
         try book.reset(lessonID: "first-lesson")
         XCTAssertEqual(try book.courseProgress().doneCount, 0)
         XCTAssertEqual(try book.examplesRun(lessonID: "first-lesson"), [])
-        XCTAssertEqual(try ProgressBook.open(opened).courseProgress().records["second-lesson"]?.part, 2, "kept in the database, not in memory")
+        try book.recordPosition(lessonID: "first-lesson", part: 4)
+        XCTAssertEqual(try ProgressBook.open(opened).courseProgress().records["first-lesson"]?.part, 4, "kept in the database, not in memory")
+    }
+
+    /// The reproduction, as the rule sees it: the course reopens where the learner was
+    /// last reading, even in a lesson marked done while another was opened since.
+    func testResumeIsTheLastPlaceReadWhateverTheStatuses() throws {
+        let fixture = try AppFixture("good")
+        defer { fixture.remove() }
+        let opened = try fixture.open()
+        let book = try ProgressBook.open(opened)
+        try book.recordPosition(lessonID: "first-lesson", part: 0)
+        try book.markDone(lessonID: "first-lesson")
+        try book.recordPosition(lessonID: "second-lesson", part: 0)
+        try book.recordPosition(lessonID: "first-lesson", part: 0)
+        try book.recordPosition(lessonID: "first-lesson", part: 3)
+        let progress = try book.courseProgress()
+        XCTAssertEqual(progress.resumeLesson?.id, "first-lesson", "not the lesson in progress, but the one last read")
+        XCTAssertEqual(progress.resumePart, 3)
+    }
+
+    /// Opening a lesson from the list or by name: where it was left; a done lesson left at its
+    /// last part starts over; a lesson never opened starts at its first part.
+    func testALessonOpensWhereItWasLeft() throws {
+        let fixture = try AppFixture("good")
+        defer { fixture.remove() }
+        let course = try fixture.open().course
+        let first = course.lessons[0]
+        let last = first.sections.count - 1
+        let now = 1.0
+        var progress = CourseProgress(course: course, records: [:])
+        XCTAssertEqual(progress.part(of: first), 0)
+        progress.read(first.id, part: 3, at: now)
+        XCTAssertEqual(progress.part(of: first), 3)
+        XCTAssertEqual(progress.status(first), .inProgress)
+        progress.markDone(first.id, at: now)
+        XCTAssertEqual(progress.part(of: first), 3, "done, but left in the middle: the place is kept")
+        progress.read(first.id, part: last, at: now)
+        XCTAssertEqual(progress.status(first), .done, "reading a done lesson keeps it done")
+        XCTAssertEqual(progress.part(of: first), 0, "done and read to the end: it opens at the start, to be read again")
+        XCTAssertEqual(progress.resumePart, last, "but the course reopens exactly where the learner was")
     }
 
     func testALessonIsCompleteAtItsLastPartWithEveryExampleRun() throws {

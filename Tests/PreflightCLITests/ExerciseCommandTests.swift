@@ -109,3 +109,104 @@ final class ExerciseCommandTests: XCTestCase {
         XCTAssertTrue(tty.isCooked)
     }
 }
+
+/// `exercise watch` on the shipped course's twelve exercises, at 60x20 and 100x30, as the
+/// learner sees the screen.
+final class WatchScreenTests: XCTestCase {
+    private var scratch: URL!
+    private var workspace: URL { scratch.appendingPathComponent("workspace") }
+    private var exercises: URL { TestPaths.packageRoot.appendingPathComponent("exercises") }
+    static let sizes = [(rows: 20, columns: 60), (rows: 30, columns: 100)]
+
+    override func setUpWithError() throws { scratch = try TestPaths.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    private func watch(rows: Int, columns: Int, state: String = "p.sqlite") throws -> PseudoTerminal {
+        try PseudoTerminal(executable: PreflightBinary.url, arguments: [
+            "exercise", "watch", "--course", TestPaths.shippedCourse.path, "--state", scratch.appendingPathComponent(state).path, "--workspace", workspace.path,
+        ], environment: [:], rows: rows, columns: columns)
+    }
+
+    private func solve(_ folder: String, _ file: String) throws {
+        let target = workspace.appendingPathComponent("\(folder)/\(file)")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let solution = try Data(contentsOf: exercises.appendingPathComponent("\(folder)/solution/\(file)"))
+        try solution.write(to: target)
+    }
+
+    /// The top rows name the exercise and the file to edit, whatever the size.
+    private func assertTop(_ tty: PseudoTerminal, _ exercise: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(tty.waitForScreen(timeout: 20) { $0.lines[0].hasPrefix(exercise) && $0.lines[1].hasPrefix("Edit ") && $0.lines.last?.contains("q quit") == true },
+                      "`\(exercise)` on the first row, the file on the second, the keys on the last:\n\(tty.screen.text)", file: file, line: line)
+    }
+
+    func testAPassingSaveMovesOnWithoutAFalseError() throws {
+        for size in Self.sizes {
+            try? FileManager.default.removeItem(at: scratch.appendingPathComponent("p.sqlite"))
+            try? FileManager.default.removeItem(at: workspace)
+            let tty = try watch(rows: size.rows, columns: size.columns)
+            assertTop(tty, "Exercise 1 of 12")
+            XCTAssertTrue(tty.waitForScreen { $0.lines[1].hasSuffix("validator.py") }, "the file's name is never cut:\n\(tty.screen.text)")
+            XCTAssertTrue(tty.waitForScreen { $0.contains("The result is below") || $0.contains("the result is below") || $0.contains("not yet") }, tty.screen.text)
+            let mark = tty.mark
+            try solve("01-request-validator", "validator.py")
+            assertTop(tty, "Exercise 2 of 12")
+            XCTAssertTrue(tty.waitForScreen(showing: "Passed! Moving on"), tty.screen.text)
+            XCTAssertTrue(tty.waitForScreen(showing: "every check passes"), "the passed exercise's verdict stays on screen:\n\(tty.screen.text)")
+            let after = String(tty.transcript[mark...])
+            XCTAssertFalse(after.contains("cannot") || after.contains("doesn’t exist") || after.contains("doesn't exist"), "no false error after the advance")
+            // End scrolls to the result's end: the check's totals are there, nothing hidden.
+            tty.type("\u{1B}[F")
+            XCTAssertTrue(tty.waitForScreen { screen in screen.lines.contains { $0.contains(" passed, ") && $0.contains(" failed") } }, tty.screen.text)
+            XCTAssertFalse(tty.transcript.contains("more lines"), "no output is cut off")
+            tty.type("q")
+            XCTAssertEqual(tty.waitForExit(), 0)
+        }
+    }
+
+    func testAnExerciseThatAlreadyPassesIsCompletedOnOpening() throws {
+        try solve("01-request-validator", "validator.py")
+        try solve("02-latency-slo", "slo.py")
+        let tty = try watch(rows: 30, columns: 100)
+        assertTop(tty, "Exercise 3 of 12")
+        XCTAssertTrue(tty.waitForScreen(showing: "already passes: marked done"), tty.screen.text)
+        tty.type("q")
+        XCTAssertEqual(tty.waitForExit(), 0)
+        let list = try PreflightBinary.run(["exercise", "list", "--course", TestPaths.shippedCourse.path, "--state", scratch.appendingPathComponent("p.sqlite").path, "--workspace", workspace.path])
+        XCTAssertTrue(list.stdout.contains("[done]  request-validator") && list.stdout.contains("[done]  latency-slo"), list.stdout)
+    }
+
+    func testTheListReachesEveryExercise() throws {
+        for size in Self.sizes {
+            let tty = try watch(rows: size.rows, columns: size.columns, state: "list-\(size.columns).sqlite")
+            assertTop(tty, "Exercise 1 of 12")
+            tty.type("l")
+            XCTAssertTrue(tty.waitForScreen(showing: "type a number"), tty.screen.text)
+            tty.type("1")
+            XCTAssertTrue(tty.waitForScreen(showing: "Exercise 1…: another digit, or Enter."), "1 waits: 10, 11 and 12 start with it:\n\(tty.screen.text)")
+            tty.type("1")
+            assertTop(tty, "Exercise 11 of 12")
+            tty.type("l10")
+            assertTop(tty, "Exercise 10 of 12")
+            tty.type("l1\r")
+            assertTop(tty, "Exercise 1 of 12")
+            tty.type("l\u{1B}[F\r")
+            assertTop(tty, "Exercise 12 of 12")
+            tty.type("l3")
+            assertTop(tty, "Exercise 3 of 12")
+            tty.type("q")
+            XCTAssertEqual(tty.waitForExit(), 0)
+        }
+    }
+
+    func testASaveThatChangedNothingChecksNothing() throws {
+        let tty = try watch(rows: 30, columns: 100)
+        assertTop(tty, "Exercise 1 of 12")
+        XCTAssertTrue(tty.waitForScreen(showing: "not yet"))
+        let file = workspace.appendingPathComponent("01-request-validator/validator.py")
+        try (try Data(contentsOf: file)).write(to: file)
+        XCTAssertTrue(tty.waitForScreen(showing: "Saved without changes; nothing to check again."), tty.screen.text)
+        tty.type("q")
+        XCTAssertEqual(tty.waitForExit(), 0)
+    }
+}

@@ -126,6 +126,11 @@ final class HostileTextTests: XCTestCase {
         }
     }
 
+    /// The lines that carry a character a terminal would obey, made visible for the failure message.
+    func offending(_ text: String) -> String {
+        text.split(separator: "\n").filter { !obeyed(String($0)).isEmpty }.prefix(5).map { $0.debugDescription }.joined(separator: "\n")
+    }
+
     func testEveryCommandShowsCourseTextWithoutObeyingIt() throws {
         let state = folder.appendingPathComponent("p.sqlite").path
         let workspace = folder.appendingPathComponent("workspace").path
@@ -162,6 +167,12 @@ final class HostileTextTests: XCTestCase {
             (["exercise", "hint", "1"] + exercise, nil), (["exercise", "solution", "1", "--yes"] + exercise, nil),
             (["exercise", "watch"] + exercise, nil), (["exercise", "verify"] + exercise, nil),
             (["exercise", "reset", "1", "--yes"] + exercise, nil),
+            (["show", "hostile-lesson", "--answers"], nil), (["show", "hostile-lesson", "--plain"], nil),
+            (["quiz", "hostile-lesson", "--plain", "--seed", "1"], "A\nnot it\n"), (["quiz", "--missed", "--answers", "-"], "A\nword\n"),
+            (["learn", "--plain"], "\n\n\nr\nt\nA\nword\nl\n\nq\n"), (["review", "--plain"], "\n3\n"),
+            (["progress", "--plain"], nil),
+            (["exercise", "hint"] + exercise, nil), (["exercise", "check", "1", "--plain"] + exercise, nil),
+            (["exercise", "watch", "--plain"] + exercise, "h\nl\nq\n"),
             (["reset", "hostile-lesson", "--yes"], nil), (["reset", "--all", "--yes"], nil),
             // Authoring: reports for CI, accepting output, previews, answer sheets, scaffolds.
             (["lint", "--format", "junit"], nil), (["lint", "--watch"], nil), (["show", "hostile-lesson", "--watch"], nil),
@@ -176,8 +187,8 @@ final class HostileTextTests: XCTestCase {
             let result = try PreflightBinary.run(arguments + common, input: input)
             let name = arguments.prefix(3).joined(separator: " ")
             XCTAssertFalse(result.stdout.isEmpty && result.stderr.isEmpty, "\(name) printed nothing")
-            XCTAssertEqual(obeyed(result.stdout), [], "\(name) stdout: \(result.stdout.prefix(400))")
-            XCTAssertEqual(obeyed(result.stderr), [], "\(name) stderr: \(result.stderr.prefix(400))")
+            XCTAssertEqual(obeyed(result.stdout), [], "\(name) stdout: \(offending(result.stdout))")
+            XCTAssertEqual(obeyed(result.stderr), [], "\(name) stderr: \(offending(result.stderr))")
             XCTAssertNotEqual(result.status, 134, "\(name) crashed")
         }
         // A course made in a folder whose name carries the payload: its paths are shown escaped.
@@ -201,5 +212,25 @@ final class HostileTextTests: XCTestCase {
         // Shown, not dropped: the visible forms of the payload are there.
         let list = try PreflightBinary.run(["list"] + common)
         XCTAssertTrue(list.stdout.contains("Lesson ^[]0;pwned^G^[[2J^[]52;c;cHduZWQ=^G<U+009B>31m<U+202E>"), list.stdout)
+    }
+
+    /// A lesson that does not load, named and titled with the payload: listed as unavailable,
+    /// noted on stderr and failed by a whole check, all without a raw control character.
+    func testAnUnavailableLessonIsNamedWithoutObeyingIt() throws {
+        let raw = Self.rawPayload
+        try "---\ntitle: \"Broken \(Self.yamlPayload)\"\nsummary: S.\n---\n\n# Broken\n".write(
+            to: course.appendingPathComponent("01-basics/02-\(raw)broken.md"), atomically: true, encoding: .utf8)
+        let common = ["--course", course.path, "--state", folder.appendingPathComponent("p.sqlite").path]
+        for arguments in [["list"], ["list", "--json"], ["show", "hostile-lesson"], ["progress"], ["progress", "--json"], ["check", "--no-cache"],
+                          ["check", "--no-cache", "--format", "json"], ["check", "--no-cache", "--format", "junit"], ["learn", "--plain"]] {
+            let result = try PreflightBinary.run(arguments + common, input: "l\n\nq\n")
+            let name = arguments.joined(separator: " ")
+            XCTAssertEqual(obeyed(result.stdout), [], "\(name) stdout: \(result.stdout.prefix(400))")
+            XCTAssertEqual(obeyed(result.stderr), [], "\(name) stderr: \(result.stderr.prefix(400))")
+            XCTAssertNotEqual(result.status, 134, "\(name) crashed")
+        }
+        let list = try PreflightBinary.run(["list"] + common)
+        XCTAssertTrue(list.stdout.contains("unavailable: "), list.stdout)
+        XCTAssertEqual(try PreflightBinary.run(["check", "--no-cache"] + common).status, 65)
     }
 }

@@ -47,7 +47,9 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains(" 5.8/7"), "the earlier attempt with its partial credit: \(second.stdout)")
         XCTAssertTrue(second.stdout.contains("Up 1.2 on last time."), second.stdout)
         let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
-        XCTAssertTrue(progress.stdout.contains("quiz score 12.8 of 14 (91%)"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("quiz 7/7 (100%)"), "the latest answers, all right now: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("5.8 of 7 (83%)  First Lesson"), "the first attempt in the history, partial credit counted: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("7 of 7 (100%)  First Lesson"), progress.stdout)
     }
 
     func testFinalExamScoresEverySectionOfTheShippedCourse() throws {
@@ -71,7 +73,9 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains("Earlier attempts at this set:"), second.stdout)
         XCTAssertTrue(second.stdout.contains("Up 1 on last time."), second.stdout)
         let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
-        XCTAssertTrue(progress.stdout.contains("quiz score 1 of 2 (50%)"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("quiz 1/1 (100%)"), "one question answered, right the last time: \(progress.stdout)")
+        XCTAssertTrue(progress.stdout.contains("Quiz history (2 attempts"), progress.stdout)
+        XCTAssertTrue(progress.stdout.contains("1 of 7 (14%)  First Lesson, 6 skipped"), progress.stdout)
     }
 
     func testMalformedAnswersAndUnknownLessonExit65WithTheLine() throws {
@@ -118,6 +122,39 @@ final class QuizCommandTests: XCTestCase {
         XCTAssertTrue(stats.stdout.contains("Flashcards: 2 (0 new, 2 in review)"), stats.stdout)
         let bad = try PreflightBinary.run(["review", "--course", course, "--state", state.path, "--now", "2026-03-01T09:00:00Z"], input: "maybe\n")
         XCTAssertEqual(bad.status, 65)
+    }
+
+    /// Ctrl-D (the end of input) or q leaves an interactive quiz; nothing is recorded.
+    func testLeavingAQuizOnATerminalRecordsNothing() throws {
+        for leave in ["\u{04}", "q\r"] {
+            let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: ["quiz", "first-lesson", "--course", course, "--state", state.path, "--seed", "3"],
+                                         environment: [:], rows: 20, columns: 60)
+            XCTAssertTrue(tty.waitFor("Question 1 of 7"), tty.transcript)
+            tty.type(leave)
+            XCTAssertTrue(tty.waitFor("You left the quiz after answering 0 of 7 questions; this attempt was not recorded."), tty.transcript.suffix(300).description)
+            XCTAssertEqual(tty.waitForExit(), 0)
+        }
+        let progress = try PreflightBinary.run(["progress", "--course", course, "--state", state.path])
+        XCTAssertFalse(progress.stdout.contains("Quiz history"), "no attempt was recorded: \(progress.stdout)")
+    }
+
+    /// A flashcard's question is wrapped between words at 60 columns, never inside one.
+    func testFlashcardsWrapBetweenWords() throws {
+        let tty = try PseudoTerminal(executable: PreflightBinary.url, arguments: [
+            "review", "infrastructure-setup", "--course", TestPaths.shippedCourse.path, "--state", state.path, "--now", "2026-01-01T09:00:00Z",
+        ], environment: [:], rows: 20, columns: 60)
+        XCTAssertTrue(tty.waitForScreen(showing: "Card 1 of"), tty.transcript)
+        XCTAssertTrue(tty.waitForScreen(showing: "stop."), tty.screen.text)
+        let words = tty.screen.lines.flatMap { $0.split(separator: " ").map(String.init) }
+        let question = "How would you configure health probes for a model server that takes a minute to load its model?"
+        let prompt = "Write your answer (or think it), then press Enter to see the model answer; q to stop."
+        for word in (question + " " + prompt).split(separator: " ") {
+            XCTAssertTrue(words.contains(String(word)), "`\(word)` is whole on screen:\n\(tty.screen.text)")
+        }
+        XCTAssertTrue(tty.screen.lines.allSatisfy { $0.count <= 60 })
+        tty.type("q\r")
+        XCTAssertTrue(tty.waitFor("Stopped."), tty.transcript.suffix(200).description)
+        XCTAssertEqual(tty.waitForExit(), 0)
     }
 }
 

@@ -95,3 +95,41 @@ final class FileWatcherTests: XCTestCase {
         }
     }
 }
+
+/// A watch that cannot fail silently: file systems without change events are polled, and a
+/// change that arrives without its event switches to polling.
+final class SilentFileSystemTests: XCTestCase {
+    func testNetworkAndWSLFileSystemsAreRecognisedFromMountInfo() {
+        let mounts = """
+            22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+            40 22 0:45 / /mnt/c rw,noatime - 9p drvfs rw,aname=drvfs
+            41 22 0:46 / /home/me/share rw - nfs4 server:/export rw
+            42 22 0:47 / /home/me/My\\040Files rw - fuse.sshfs me@host: rw
+            """
+        XCTAssertEqual(FileWatcher.fileSystemType(of: URL(fileURLWithPath: "/mnt/c/Users/me/ws"), mountInfo: mounts), "9p")
+        XCTAssertEqual(FileWatcher.fileSystemType(of: URL(fileURLWithPath: "/home/me/share/ws"), mountInfo: mounts), "nfs4")
+        XCTAssertEqual(FileWatcher.fileSystemType(of: URL(fileURLWithPath: "/home/me/My Files/ws"), mountInfo: mounts), "fuse.sshfs")
+        XCTAssertEqual(FileWatcher.fileSystemType(of: URL(fileURLWithPath: "/home/me/ws"), mountInfo: mounts), "ext4")
+        for type in ["9p", "nfs4", "cifs", "drvfs", "fuse.sshfs"] { XCTAssertTrue(FileWatcher.isSilent(fileSystem: type), type) }
+        for type in ["ext4", "xfs", "btrfs", "tmpfs", "overlay"] { XCTAssertFalse(FileWatcher.isSilent(fileSystem: type), type) }
+    }
+
+    func testAChangeWithoutItsEventSwitchesToPolling() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-silent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.py")
+        try "x = 1\n".write(to: file, atomically: false, encoding: .utf8)
+        let watcher = FileWatcher(file: file, poll: false)
+        try XCTSkipIf(watcher.usesPolling, "inotify is not available here")
+        XCTAssertNil(watcher.checkForSilence(now: 100), "nothing changed")
+        try "x = 22\n".write(to: file, atomically: false, encoding: .utf8)
+        // The events are never read: as on a file system that sends none.
+        XCTAssertNil(watcher.checkForSilence(now: 200), "a change was just seen; its event may still come")
+        XCTAssertNil(watcher.checkForSilence(now: 201))
+        XCTAssertNotNil(watcher.checkForSilence(now: 200 + FileWatcher.eventGrace), "no event within the grace: polling")
+        XCTAssertTrue(watcher.usesPolling)
+        XCTAssertTrue(watcher.consumeChanges(), "the unannounced change counts as a save")
+        XCTAssertFalse(watcher.consumeChanges())
+    }
+}

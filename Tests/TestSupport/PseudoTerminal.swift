@@ -8,6 +8,8 @@ public final class PseudoTerminal {
     let master: Int32
     let slave: Int32
     public private(set) var transcript = ""
+    /// What the terminal shows now, rebuilt from everything the program wrote.
+    public private(set) var screen: TerminalScreen
 
     public init(executable: URL, arguments: [String], environment: [String: String], rows: Int = 24, columns: Int = 80) throws {
         var env = ProcessInfo.processInfo.environment
@@ -18,6 +20,7 @@ public final class PseudoTerminal {
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var master: Int32 = -1, slave: Int32 = -1
+        screen = TerminalScreen(rows: rows, columns: columns)
         pid = test_pty_spawn(executable.path, argv, envp, Int32(rows), Int32(columns), &master, &slave)
         guard pid > 0 else { throw NSError(domain: "PseudoTerminal", code: 1) }
         self.master = master
@@ -29,7 +32,11 @@ public final class PseudoTerminal {
         _ = text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
     }
 
-    public func resize(rows: Int, columns: Int) { _ = test_pty_resize(master, Int32(rows), Int32(columns)) }
+    public func resize(rows: Int, columns: Int) {
+        pump(milliseconds: 0)
+        screen.resize(rows: rows, columns: columns)
+        _ = test_pty_resize(master, Int32(rows), Int32(columns))
+    }
 
     /// Reads until `text` appears in the output after `since` (a transcript offset), or the time runs out.
     @discardableResult
@@ -45,6 +52,24 @@ public final class PseudoTerminal {
 
     public var mark: String.Index { transcript.endIndex }
 
+    /// Reads until the screen satisfies `condition` (it is redrawn in place, so this is what
+    /// the learner sees at that moment), or the time runs out.
+    @discardableResult
+    public func waitForScreen(timeout: Double = 10, _ condition: (TerminalScreen) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            pump(milliseconds: 50)
+            if condition(screen) { return true }
+        }
+        return condition(screen)
+    }
+
+    /// Reads until the screen shows `text`.
+    @discardableResult
+    public func waitForScreen(showing text: String, timeout: Double = 10) -> Bool {
+        waitForScreen(timeout: timeout) { $0.contains(text) }
+    }
+
     func pump(milliseconds: Int32) {
         var fds = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
         guard poll(&fds, 1, milliseconds) > 0 else { return }
@@ -53,6 +78,7 @@ public final class PseudoTerminal {
             let count = read(master, &buffer, buffer.count)
             guard count > 0 else { return }
             transcript += String(decoding: buffer[..<count], as: UTF8.self)
+            screen.feed(Array(buffer[..<count]))
         }
     }
 

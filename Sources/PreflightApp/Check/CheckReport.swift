@@ -35,7 +35,12 @@ public enum CheckReport {
         if cached > 0 { lines.append("\(cached) of \(results.count) results came from the cache (--no-cache runs everything).") }
         if let containment = outcome.containment { lines.append(containment) }
         if let problem = outcome.cacheProblem { lines.append("note: " + Visible.escape(problem)) }
-        lines.append("\(passed) passed, \(results.count - passed) failed")
+        for lesson in outcome.unavailable {
+            lines.append("FAIL  " + Visible.escape(lesson.name) + "  not checked: the lesson does not load")
+            lines.append("      " + DiagnosticReport.line(lesson.problem))
+        }
+        let unchecked = outcome.unavailable.isEmpty ? "" : ", \(outcome.unavailable.count) lesson\(outcome.unavailable.count == 1 ? "" : "s") not checked (errors; `preflight lint` lists them)"
+        lines.append("\(passed) passed, \(results.count - passed) failed" + unchecked)
         return lines.joined(separator: "\n")
     }
 
@@ -80,14 +85,19 @@ public enum CheckReport {
                 seconds: (result.duration * 1000).rounded() / 1000, cached: result.fromCache, diff: diff,
                 stderr: result.verdict.passed || result.stderr.isEmpty ? nil : BoundedText.bound(result.stderr), note: result.stragglerNote)
         }
+        // A lesson that does not load is a failed result of its own, at its first error.
+        let unavailable = outcome.unavailable.map { lesson in
+            Entry(name: lesson.lessonID ?? lesson.file, lesson: lesson.lessonID ?? "", kind: "load", file: lesson.file, line: lesson.problem.location.line,
+                  verdict: "load-error", message: "[\(lesson.problem.id)] " + lesson.problem.message, seconds: 0, cached: false)
+        }
         let passed = results.filter(\.verdict.passed).count
-        return try JSONOutput.encode(Report(passed: passed, failed: results.count - passed, cached: results.filter(\.fromCache).count,
-                                            containment: outcome.containment, results: entries))
+        return try JSONOutput.encode(Report(passed: passed, failed: results.count - passed + unavailable.count, cached: results.filter(\.fromCache).count,
+                                            containment: outcome.containment, results: entries + unavailable))
     }
 
     /// JUnit XML as CI systems read it: one testsuite, one testcase per example.
     public static func junit(_ outcome: CourseCheck.Outcome) -> String {
-        let cases = outcome.results.map { result -> JUnitReport.Case in
+        var cases = outcome.results.map { result -> JUnitReport.Case in
             let example = result.item.example
             var testcase = JUnitReport.Case(classname: example.lessonID, name: result.item.label, file: example.location.file,
                                             line: example.location.line, seconds: result.duration)
@@ -97,6 +107,12 @@ public enum CheckReport {
             testcase.failure = .init(message: result.verdict.summary, type: verdictName(result.verdict), body: body)
             if !result.stderr.isEmpty { testcase.systemErr = BoundedText.bound(result.stderr) }
             return testcase
+        }
+        // A lesson that does not load is a failed case of its own, so the whole course fails.
+        for lesson in outcome.unavailable {
+            var testcase = JUnitReport.Case(classname: lesson.lessonID ?? lesson.file, name: "lesson loads", file: lesson.file, line: lesson.problem.location.line)
+            testcase.failure = .init(message: lesson.problem.message, type: lesson.problem.id.isEmpty ? "unavailable" : lesson.problem.id, body: DiagnosticReport.line(lesson.problem))
+            cases.append(testcase)
         }
         return JUnitReport(suite: "preflight check", properties: outcome.containment.map { [("containment", $0)] } ?? [], cases: cases).xml
     }

@@ -34,7 +34,10 @@ public struct CourseCheck: Sendable {
         public var containment: String?
         /// Why passes could not be remembered, when they could not (the next run repeats them).
         public var cacheProblem: String?
-        public var allPassed: Bool { results.allSatisfy(\.verdict.passed) }
+        /// Lessons of the course that could not be checked because they do not load: a check of
+        /// the whole course fails because of them.
+        public var unavailable: [UnavailableLesson] = []
+        public var allPassed: Bool { results.allSatisfy(\.verdict.passed) && unavailable.isEmpty }
     }
 
     public let items: [CheckItem]
@@ -44,13 +47,19 @@ public struct CourseCheck: Sendable {
 
     var config: CourseConfig { course.config }
 
-    /// - Parameter book: where passes are remembered; nil runs without a cache.
-    public init(lessons: [Lesson], course: Course, book: ProgressBook?, options: Options) {
-        self.init(items: lessons.flatMap(CheckItem.items(for:)), course: course, book: book, options: options)
+    /// Lessons that could not be loaded, reported as failures.
+    let unavailable: [UnavailableLesson]
+
+    /// - Parameters:
+    ///   - book: where passes are remembered; nil runs without a cache.
+    ///   - unavailable: lessons of the checked set that do not load.
+    public init(lessons: [Lesson], course: Course, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
+        self.init(items: lessons.flatMap(CheckItem.items(for:)), course: course, book: book, options: options, unavailable: unavailable)
     }
 
-    public init(items: [CheckItem], course: Course, book: ProgressBook?, options: Options) {
+    public init(items: [CheckItem], course: Course, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
         self.items = items
+        self.unavailable = unavailable
         self.course = course
         self.book = book
         self.options = options
@@ -66,7 +75,8 @@ public struct CourseCheck: Sendable {
         let session = CheckSession(runner: runner, jobs: options.jobs, cache: cache, readsCache: !options.ignoreCache)
         let ordered = progress.map { OrderedDelivery(emit: $0) }
         let results = session.run(items) { index, result in ordered?.deliver(index, result) }
-        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil, cacheProblem: cache?.problem)
+        return Outcome(results: results, containment: results.contains { !$0.fromCache } ? pool.description : nil, cacheProblem: cache?.problem,
+                       unavailable: unavailable)
     }
 }
 

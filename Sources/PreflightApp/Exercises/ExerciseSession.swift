@@ -43,7 +43,7 @@ public final class ExerciseSession: Sendable {
     public static func open(_ opened: OpenedCourse, book: ProgressBook, sandbox: Bool = true) throws -> ExerciseSession {
         let course = opened.course
         guard course.exercisesFolder != nil else { throw AppError(.data, "course.yaml names no `exercises:` folder") }
-        let (exercises, diagnostics) = ExerciseLoader.load(course: course, displayPath: opened.address.paths.show)
+        let (exercises, diagnostics) = ExerciseLoader.load(course: course, alsoLessons: Set(opened.unavailable.compactMap(\.lessonID)), displayPath: opened.address.paths.show)
         if diagnostics.hasErrors {
             throw AppError(.data, "the exercises have errors; run `preflight lint` for the full report", diagnostics: diagnostics.filter { $0.severity == .error })
         }
@@ -77,6 +77,29 @@ public final class ExerciseSession: Sendable {
     /// The first exercise not done, in course order.
     public func current(_ states: [String: ExerciseState]) -> Exercise? {
         exercises.first { states[$0.id]?.status != .done }
+    }
+
+    /// The exercises that practise a lesson, in course order.
+    public func exercises(forLesson id: String) -> [Exercise] {
+        exercises.filter { $0.lessonID == id }
+    }
+
+    /// The exercise a command works on when none is named: the current one.
+    public func exercise(named name: String?) throws -> Exercise {
+        if let name { return try exercise(named: name) }
+        guard let current = current(try states()) else {
+            throw AppError(.data, exercises.isEmpty ? "this course has no exercises" : "every exercise is done; name one (`preflight exercise list` shows them)")
+        }
+        return current
+    }
+
+    /// Whether a passing check moves the watch on to the next exercise. A save that passes
+    /// always does: the learner just finished it. When an exercise is opened (the watch starts
+    /// on it, or the learner switches to it) and already passes, it moves on only when it was
+    /// not done yet, so an exercise the learner solved elsewhere is completed, and a done one
+    /// opened to look at again stays on screen.
+    public static func movesOn(afterPassing exercise: Exercise, onOpening: Bool, statuses: [String: ExerciseStatus]) -> Bool {
+        !onOpening || statuses[exercise.id] != .done
     }
 
     /// After `index` passes: the next exercise not done after it, else the first not done
@@ -159,7 +182,22 @@ public final class ExerciseSession: Sendable {
             return made
         }
         let outcome = checker.check(exercise, candidate: candidate)
-        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate,
+        let output = Self.realPaths(in: outcome.output, exercise: exercise, candidate: candidate)
+        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: output, file: candidate,
                              ran: outcome.termination != nil, duration: outcome.duration)
+    }
+
+    /// A check runs on copies in a scratch folder (`…/exercise-XXXXXXXX/`), so tracebacks name
+    /// the copies; the learner should read the file they edit, and the check where it lives.
+    static func realPaths(in output: String, exercise: Exercise, candidate: URL) -> String {
+        let checkName = URL(fileURLWithPath: exercise.check).lastPathComponent
+        let checkPath = URL(fileURLWithPath: exercise.folder).appendingPathComponent(exercise.check).standardizedFileURL.path
+        let scratch = #/(?:/[^\s"':/]+)*/exercise-[A-Za-z0-9]{6,}/(?<name>[^\s"':]+)/#
+        return output.replacing(scratch) { match in
+            let name = String(match.output.name)
+            if name == exercise.file { return candidate.path }
+            if name == checkName { return checkPath }
+            return String(match.output.0)
+        }
     }
 }

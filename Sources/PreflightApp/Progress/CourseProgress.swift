@@ -1,19 +1,26 @@
 import PreflightCore
 
-/// The course seen through a learner's progress: each lesson's status, per-section and
-/// course-wide completion, and where to continue. Progress for lessons that no longer exist is
-/// kept in the store but never shown as current.
+/// The course seen through a learner's progress: each lesson's status and place, per-section
+/// and course-wide completion, and where to continue. Progress for lessons that no longer exist
+/// is kept in the store but never shown as current.
 public struct CourseProgress: Sendable {
     public let course: Course
-    public let records: [String: LessonRecord]
+    public private(set) var records: [String: LessonRecord]
+    /// The lesson and part the learner was last reading.
+    public private(set) var place: ReadingSpot?
 
-    public init(course: Course, records: [String: LessonRecord]) {
+    public init(course: Course, records: [String: LessonRecord], place: ReadingSpot? = nil) {
         self.course = course
         self.records = records
+        self.place = place
     }
 
     public func status(_ lesson: Lesson) -> LessonStatus {
         records[lesson.id]?.status ?? .notStarted
+    }
+
+    public func status(id: String) -> LessonStatus {
+        records[id]?.status ?? .notStarted
     }
 
     public var doneCount: Int { course.lessons.filter { status($0) == .done }.count }
@@ -35,15 +42,48 @@ public struct CourseProgress: Sendable {
         return ready ?? open.first
     }
 
-    /// A lesson the learner was in the middle of, preferred over starting a new one.
+    /// Where the course reopens: the lesson the learner was last reading, whatever its status
+    /// (they may have marked it done and read on); for a record kept before places were, the
+    /// lesson in progress touched last; otherwise the next lesson to do.
     public var resumeLesson: Lesson? {
+        if let place, let lesson = course.lesson(id: place.lessonID) { return lesson }
         let inProgress = course.lessons.filter { status($0) == .inProgress }
         return inProgress.max { (records[$0.id]?.updatedAt ?? 0) < (records[$1.id]?.updatedAt ?? 0) } ?? nextLesson
     }
 
-    /// Where a lesson opens: the part the learner was reading, or its first part.
+    /// The part `resumeLesson` reopens at: exactly where the learner was.
+    public var resumePart: Int {
+        guard let lesson = resumeLesson else { return 0 }
+        if let place, place.lessonID == lesson.id { return clamp(place.part, in: lesson) }
+        return part(of: lesson)
+    }
+
+    /// Where a lesson opens when the learner picks it (`learn LESSON`, the lesson list): the part
+    /// they were reading in it. A done lesson left at its last part opens at the start, to be
+    /// read again; a lesson never opened, at its first part.
     public func part(of lesson: Lesson) -> Int {
-        records[lesson.id].map { $0.status == .done ? 0 : $0.part } ?? 0
+        guard let record = records[lesson.id] else { return 0 }
+        let part = clamp(record.part, in: lesson)
+        return record.status == .done && part == lesson.sections.count - 1 ? 0 : part
+    }
+
+    private func clamp(_ part: Int, in lesson: Lesson) -> Int { max(0, min(part, lesson.sections.count - 1)) }
+
+    /// The learner is reading `part` of the lesson: a lesson not started is now in progress.
+    public mutating func read(_ lessonID: String, part: Int, at time: Double) {
+        var record = records[lessonID] ?? LessonRecord(status: .inProgress, part: part, updatedAt: time)
+        if record.status == .notStarted { record.status = .inProgress }
+        record.part = part
+        record.updatedAt = time
+        records[lessonID] = record
+        place = ReadingSpot(lessonID: lessonID, part: part)
+    }
+
+    public mutating func markDone(_ lessonID: String, at time: Double) {
+        var record = records[lessonID] ?? LessonRecord(status: .done, part: 0, updatedAt: time)
+        record.status = .done
+        record.updatedAt = time
+        records[lessonID] = record
     }
 
     /// Ids with recorded progress that the course no longer has.
@@ -55,6 +95,23 @@ public struct CourseProgress: Sendable {
         guard total > 0 else { return String(repeating: "░", count: width) }
         let filled = done * width / total
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    /// The same bar in ASCII, for plain mode and screen readers: `[####------]`.
+    public static func plainBar(done: Int, total: Int, width: Int = 10) -> String {
+        let filled = total > 0 ? done * width / total : 0
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+    }
+}
+
+/// A lesson and one of its parts.
+public struct ReadingSpot: Sendable, Hashable {
+    public var lessonID: String
+    public var part: Int
+
+    public init(lessonID: String, part: Int) {
+        self.lessonID = lessonID
+        self.part = part
     }
 }
 

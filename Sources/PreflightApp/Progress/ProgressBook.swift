@@ -74,9 +74,11 @@ public final class ProgressBook: Sendable {
     }
 
     public func courseProgress() throws -> CourseProgress {
-        CourseProgress(course: course, records: try lessons())
+        let place = try access("read where you were") { try store.readingPlace() }
+        return CourseProgress(course: course, records: try lessons(), place: place.map { ReadingSpot(lessonID: $0.lessonID, part: $0.position) })
     }
 
+    /// Saves the part of the lesson the learner is reading, and that this is where they are.
     public func recordPosition(lessonID: String, part: Int) throws {
         try access("save your place") { try store.recordPosition(lessonID: lessonID, position: part) }
     }

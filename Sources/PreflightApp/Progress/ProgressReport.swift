@@ -1,8 +1,8 @@
 import PreflightCore
 
-/// The course outline with the learner's progress, as JSON (`list --json`, `progress --json`).
+/// The course outline with the learner's progress, as JSON (`list --json`).
 public enum ProgressReport {
-    public static func json(_ progress: CourseProgress) throws -> String {
+    public static func json(_ progress: CourseProgress, unavailable: [UnavailableLesson] = []) throws -> String {
         struct Section: Encodable {
             var id: String
             var title: CourseText
@@ -10,8 +10,11 @@ public enum ProgressReport {
             var lessons: [LessonEntry]
         }
         struct LessonEntry: Encodable {
-            var id, status, file: String
-            var title: CourseText
+            var id: String?
+            var status, file: String
+            var title: CourseText?
+            /// Why an unavailable lesson cannot be opened: its first error, as lint writes it.
+            var problem: String?
         }
         struct Report: Encodable {
             var course: String
@@ -23,8 +26,11 @@ public enum ProgressReport {
         let course = progress.course
         let sections = course.config.sections.map { section -> Section in
             let counts = progress.sectionCounts(section.id)
-            let lessons = course.lessons(inSection: section.id).map {
+            var lessons = course.lessons(inSection: section.id).map {
                 LessonEntry(id: $0.id, status: progress.status($0).rawValue, file: $0.file, title: $0.title)
+            }
+            lessons += unavailable.filter { $0.sectionID == section.id }.map {
+                LessonEntry(id: $0.lessonID, status: "unavailable", file: $0.file, title: $0.title, problem: "\($0.problem.location.file):\($0.problem.location.line):\($0.problem.location.column): \($0.problem.message)")
             }
             return Section(id: section.id, title: section.title, done: counts.done, total: counts.total, lessons: lessons)
         }

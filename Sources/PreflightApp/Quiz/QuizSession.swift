@@ -26,12 +26,14 @@ public struct QuizSession: Sendable {
     ///   - exam: the final exam, drawn evenly from every section.
     ///   - count: ask this many, drawn at random; nil asks them all (the exam: two per section).
     ///   - shuffle: show options in a seeded random order.
+    ///   - examSections: with `exam`, draw from these sections only (retaking the weak ones).
     public static func plan(_ opened: OpenedCourse, names: [String], exam: Bool, count: Int?, seed: UInt64, shuffle: Bool,
-                            progress: () throws -> CourseProgress) throws -> QuizSession {
+                            examSections: Set<String>? = nil, progress: () throws -> CourseProgress) throws -> QuizSession {
         let course = opened.course
         let pools: [[QuizQuestion]]
         if exam {
-            pools = course.config.sections.map { course.lessons(inSection: $0.id).flatMap(\.quiz) }
+            let chosen = course.config.sections.filter { examSections?.contains($0.id) ?? true }
+            pools = chosen.map { course.lessons(inSection: $0.id).flatMap(\.quiz) }
         } else if names.isEmpty {
             let current = try progress().resumeLesson ?? course.lessons.first
             pools = [current?.quiz ?? []]
@@ -47,10 +49,10 @@ public struct QuizSession: Sendable {
         return QuizSession(plan: plan, sections: sections, isExam: exam)
     }
 
-    /// A lesson's own quiz, as the learn screen's quiz key asks it.
-    public static func lessonQuiz(_ lesson: Lesson, course: Course) -> QuizSession? {
+    /// A lesson's own quiz, as the learn screen's quiz key asks it; `seed` repeats an order.
+    public static func lessonQuiz(_ lesson: Lesson, course: Course, seed: UInt64? = nil) -> QuizSession? {
         guard !lesson.quiz.isEmpty else { return nil }
-        let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
+        let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: seed ?? UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
         return QuizSession(plan: plan, sections: [], isExam: false)
     }
 

@@ -9,13 +9,15 @@ public enum ExerciseLoader {
     /// The course's exercises, as `lint` reads them: the folder `course.yaml` names must exist,
     /// every exercise's lesson must be one of the course's, and each check's language needs a
     /// runner. Returns no exercises and no problems when the course names no folder.
-    public static func load(course: Course, displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {
+    /// `alsoLessons` are ids an exercise may name besides the course's lessons (lessons of the
+    /// course that are unavailable: their exercises are not at fault).
+    public static func load(course: Course, alsoLessons: Set<String> = [], displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {
         guard let folder = course.exercisesFolder, let written = course.config.exercises else { return ([], []) }
         guard CourseLoader.isDirectory(folder) else {
             let at = course.config.fieldLocations["exercises"] ?? SourceLocation(file: displayPath(course.root.appendingPathComponent("course.yaml")), line: 1, column: 1)
             return ([], [.error(at, "`exercises: \(written)` names no folder (looked for \(displayPath(folder))); create it or fix the path, which is relative to course.yaml", id: "exercise.folder-missing")])
         }
-        return load(folder, lessonIDs: Set(course.lessons.map(\.id)), config: course.config, displayPath: displayPath)
+        return load(folder, lessonIDs: Set(course.lessons.map(\.id)).union(alsoLessons), config: course.config, displayPath: displayPath)
     }
 
     public static func load(_ folder: URL, lessonIDs: Set<String>?, config: CourseConfig? = nil, displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {

@@ -8,6 +8,19 @@ public struct CourseLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// `preflight-lint: allow` comments found in course.yaml and the lessons, for `LintPolicy`.
     public var lintAllowances: [LintAllowance] = []
+    /// Every file read (or refused) as a lesson, in course order, whether it became one or not:
+    /// what a learner's command needs to list a broken lesson where it belongs.
+    public var lessonFiles: [LessonFile] = []
+
+    public struct LessonFile: Sendable, Hashable {
+        /// The path diagnostics name it by.
+        public var file: String
+        public var sectionID: String
+        /// The lesson's id, or the `id:` line read as plain text when the file did not load.
+        public var lessonID: String?
+        /// True when the file became a lesson (with or without errors of its own).
+        public var loaded: Bool
+    }
 }
 
 public enum CourseLoader {
@@ -34,6 +47,7 @@ public enum CourseLoader {
         guard let config else { return CourseLoadResult(course: nil, diagnostics: configDiagnostics, lintAllowances: allowances) }
         var diagnostics = configDiagnostics
         var lessons: [Lesson] = []
+        var readFiles: [CourseLoadResult.LessonFile] = []
         var unreadable = UnreadableLessons()
         let sectionsKey = config.sections.first?.location ?? SourceLocation(file: configPath, line: 1, column: 1)
         let folders = sectionFolders(root, config: config, displayPath: displayPath, sectionsKey: sectionsKey, diagnostics: &diagnostics)
@@ -42,16 +56,19 @@ public enum CourseLoader {
                 diagnostics.append(.warning(section.location, "section `\(section.id)` has no folder of lessons (expected `NN-\(section.id)/` beside course.yaml)", id: "structure.empty-section"))
                 continue
             }
-            for file in lessonFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics) {
+            var refused: [URL] = []
+            for file in lessonFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics, refused: &refused) {
                 let (lesson, found) = loadLesson(file, displayPath: displayPath(file), config: config, sectionID: section.id)
                 diagnostics += found
                 if let lesson { lessons.append(lesson) } else { unreadable.add(file, displayPath: displayPath(file)) }
+                readFiles.append(.init(file: displayPath(file), sectionID: section.id, lessonID: lesson?.id ?? UnreadableLessons.salvageID(file), loaded: lesson != nil))
             }
+            readFiles += refused.map { .init(file: displayPath($0), sectionID: section.id, lessonID: nil, loaded: false) }
         }
         diagnostics += CourseRules.check(lessons, unreadable: unreadable)
         return CourseLoadResult(
             course: Course(root: root, config: config, lessons: lessons), diagnostics: diagnostics,
-            lintAllowances: allowances + lessons.flatMap(\.lintAllowances))
+            lintAllowances: allowances + lessons.flatMap(\.lintAllowances), lessonFiles: readFiles)
     }
 
     /// Reads and interprets one lesson file; nil when it cannot become a lesson at all. Relative
@@ -141,10 +158,12 @@ public enum CourseLoader {
         return diagnostics
     }
 
-    private static func lessonFiles(in folder: URL, displayPath: (URL) -> String, diagnostics: inout [Diagnostic]) -> [URL] {
+    /// The folder's lesson files in order; Markdown files refused for their extension go to `refused`.
+    private static func lessonFiles(in folder: URL, displayPath: (URL) -> String, diagnostics: inout [Diagnostic], refused: inout [URL]) -> [URL] {
         var files: [URL] = []
         for file in markdownFiles(in: folder) where !isReadme(file) {
             guard file.pathExtension == "md" else {
+                refused.append(file)
                 let fixed = file.deletingPathExtension().appendingPathExtension("md").lastPathComponent
                 diagnostics.append(.error(
                     SourceLocation(file: displayPath(file), line: 1, column: 1),

@@ -80,7 +80,7 @@ struct LessonInterpreter {
             if block.headingLevel == 2 {
                 if !current.blocks.isEmpty || !sections.isEmpty || current.title != "Introduction" { sections.append(current) }
                 let title = block.plainText.trimmingCharacters(in: .whitespaces)
-                current = LessonSection(title: title, role: SectionRole(heading: title), location: location(block), blocks: [])
+                current = LessonSection(title: CourseText(title), role: SectionRole(heading: title), location: location(block), blocks: [])
                 continue
             }
             current.blocks.append(block)
@@ -91,7 +91,7 @@ struct LessonInterpreter {
 
     /// An H2 one typo away from a role name silently loses the role: say what is lost.
     private mutating func checkNearMiss(_ section: LessonSection) {
-        guard section.role == nil, let (role, name) = SectionRole.nearMiss(heading: section.title)
+        guard section.role == nil, let (role, name) = SectionRole.nearMiss(heading: section.title.unescaped)
         else { return }
         let questions = section.blocks.filter { $0.headingLevel == 3 }.count
         let lost: String
@@ -105,7 +105,7 @@ struct LessonInterpreter {
         default: lost = "It is plain prose, without the \(SectionRole.displayName(role.names[0])) role."
         }
         diagnostics.append(.warning(
-            section.location, "`## \(section.title)` is not a section role; did you mean `## \(SectionRole.displayName(name))`? \(lost)",
+            section.location, "`## \(section.title.unescaped)` is not a section role; did you mean `## \(SectionRole.displayName(name))`? \(lost)",
             id: "heading.near-miss-role"))
     }
 

@@ -66,12 +66,13 @@ public struct LessonSource: Sendable, Hashable {
 
 /// An H2 section of a lesson and the blocks under it, up to the next H2.
 public struct LessonSection: Sendable {
-    public var title: String
+    /// The heading as written (course text: shown only through `Visible.escape`).
+    public var title: CourseText
     public var role: SectionRole?
     public var location: SourceLocation
     public var blocks: [MarkdownNode]
 
-    public init(title: String, role: SectionRole?, location: SourceLocation, blocks: [MarkdownNode]) {
+    public init(title: CourseText, role: SectionRole?, location: SourceLocation, blocks: [MarkdownNode]) {
         self.title = title
         self.role = role
         self.location = location

@@ -45,7 +45,7 @@ struct LessonPage {
                 let heading = headings[section.location.line]
                 if let heading {
                     main += "<section>\n" + renderer.block(heading)
-                    search.append(SearchEntry(lesson: lesson, section: section.title, anchor: renderer.lastHeadingID ?? "", blocks: section.blocks))
+                    search.append(SearchEntry(lesson: lesson, section: section.title.siteText, anchor: renderer.lastHeadingID ?? "", blocks: section.blocks))
                     main += renderer.blocks(section.blocks) + "</section>\n"
                 } else {
                     search.append(SearchEntry(lesson: lesson, section: "", anchor: "", blocks: section.blocks))

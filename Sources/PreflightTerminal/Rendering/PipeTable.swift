@@ -63,7 +63,9 @@ struct PipeTable {
         return cell
     }
 
-    func render(width: Int, styler: Styler) -> [String] {
+    /// Aligned columns when they fit `width` (0: never, for plain reading), else one block per
+    /// row wrapped to `wrapWidth`.
+    func render(width: Int, styler: Styler, wrapWidth: Int? = nil) -> [String] {
         let columns = ([header] + rows).map(\.count).max() ?? 0
         func cell(_ row: [[StyledRun]], _ column: Int) -> [StyledRun] { column < row.count ? row[column] : [] }
         func plainWidth(_ runs: [StyledRun]) -> Int { TextWidth.of(runs.map(\.text).joined()) }
@@ -82,7 +84,7 @@ struct PipeTable {
             return [line(header, bold: true), styler.apply([.dim], rule)] + rows.map { line($0, bold: false) }
         }
         // Too wide: one block per row, its first cell as a heading and the others labelled.
-        let wrapper = TextWrapper(width: width, styler: styler)
+        let wrapper = TextWrapper(width: wrapWidth ?? width, styler: styler)
         var lines: [String] = []
         for row in rows {
             if !lines.isEmpty { lines.append("") }

@@ -40,7 +40,8 @@ public struct TextWrapper {
             }
         }
 
-        func rendered() -> String { prefix + runsInLine.map { styler.apply($0.styles, $0.text) }.joined() }
+        // No-break spaces glue words that belong together (a link and its address); on screen they are spaces.
+        func rendered() -> String { prefix + runsInLine.map { styler.apply($0.styles, $0.text.replacingOccurrences(of: "\u{A0}", with: " ")) }.joined() }
 
         func newLine() {
             lines.append(rendered())

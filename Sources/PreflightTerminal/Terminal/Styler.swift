@@ -16,3 +16,13 @@ public struct Styler: Sendable {
         return ANSI.sgr(styles) + text + ANSI.reset
     }
 }
+
+/// Accessible mode: `--plain`, `PREFLIGHT_PLAIN` (any value but empty or `0`), or a terminal
+/// that cannot take control codes (`TERM=dumb`).
+public enum PlainMode {
+    public static func requested(flag: Bool, environment: [String: String]) -> Bool {
+        if flag || environment["TERM"] == "dumb" { return true }
+        guard let value = environment["PREFLIGHT_PLAIN"] else { return false }
+        return !value.isEmpty && value != "0"
+    }
+}

@@ -13,6 +13,13 @@ public struct TerminalSize: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// `COLUMNS` as a shell exports it, for output that goes to a pipe (`show | less`); nil when
+    /// unset or not a sensible width.
+    public static func columns(environment: [String: String]) -> Int? {
+        guard let value = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), value >= 20, value <= 10_000 else { return nil }
+        return value
+    }
+
     /// The size of the terminal on stdout (or stdin), nil when neither is a terminal.
     public static func current() -> TerminalSize? {
         var size = winsize()

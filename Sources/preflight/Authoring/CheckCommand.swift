@@ -9,7 +9,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run lesson examples and compare their output with the expected output.",
-        discussion: "Exits 0 when every example passes, 1 when any fails, 65 when the course does not load."
+        discussion: """
+            Exits 0 when every example passes, 1 when any fails, 65 when the course does not load. Lessons
+            that load are checked even when others do not; a check of the whole course then fails (65)
+            and names each lesson it could not check.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
@@ -46,9 +50,14 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// An error after the report was written: the report already names it.
+    private struct Reported: Error { var error: AppError }
+
     func run() throws {
         do {
             try runCheck()
+        } catch let reported as Reported {
+            throw reported.error
         } catch let error as AppError where error.kind != .failed && format != .text {
             // CI reads the report, not stderr: a course that does not load still gets one, each
             // error a failed test case at its file and line. The exit code stays the error's.
@@ -58,7 +67,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func runCheck() throws {
-        let opened = try courseOptions.open()
+        let opened = try courseOptions.openAvailable(note: false)
         let book: ProgressBook?
         do {
             book = try ProgressBook.open(opened, recordsLessons: false)
@@ -69,7 +78,8 @@ struct CheckCommand: ParsableCommand {
         }
         let check = CourseCheck(
             lessons: try opened.lessons(named: lessons), course: opened.course, book: book,
-            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox))
+            options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox),
+            unavailable: lessons.isEmpty ? opened.unavailable : [])
         let text = format == .text
         let outcome = try check.run { result in if text { Console.out(CheckReport.textBlock(result)) } }
         if accept { return try acceptOutputs(outcome, opened: opened, book: book, options: check.options) }
@@ -77,6 +87,10 @@ struct CheckCommand: ParsableCommand {
         case .text: Console.out(CheckReport.textSummary(outcome))
         case .json: Console.out(try CheckReport.json(outcome))
         case .junit: Console.out(CheckReport.junit(outcome))
+        }
+        if !outcome.unavailable.isEmpty {
+            throw Reported(error: AppError(.data, "\(outcome.unavailable.count) lesson\(outcome.unavailable.count == 1 ? "" : "s") of the course could not be checked; `preflight lint` shows every problem",
+                                           diagnostics: outcome.unavailable.flatMap(\.errors)))
         }
         if !outcome.allPassed { throw AppError(.failed, "") }
     }

@@ -24,7 +24,7 @@ struct ExerciseVerifyCommand: ParsableCommand {
     func run() throws {
         let results: [ExerciseVerification]
         do {
-            let session = try options.session()
+            let session = try options.session(strict: true)
             let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
             results = try session.verify(chosen)
         } catch let error as AppError {

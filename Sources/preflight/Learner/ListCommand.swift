@@ -2,9 +2,9 @@ import ArgumentParser
 import PreflightApp
 import PreflightTerminal
 
-/// `preflight list`: sections and lessons in order, with status and progress bars.
+/// `preflight list`: sections and lessons in order, with ids, status and progress bars.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sections and lessons with your progress.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sections and lessons (with their ids) and your progress.")
 
     @OptionGroup var courseOptions: CourseOptions
     @OptionGroup var display: DisplayOptions
@@ -13,8 +13,9 @@ struct ListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let opened = try courseOptions.open()
+        let opened = try courseOptions.openAvailable(note: json)
         let progress = try ProgressBook.open(opened).courseProgress()
-        Console.out(json ? try ProgressReport.json(progress) : Outline.text(progress, styler: display.styler(for: .standardOutput)))
+        Console.out(json ? try ProgressReport.json(progress, unavailable: opened.unavailable)
+                         : Outline.text(progress, entries: opened.entries(), styler: display.styler(for: .standardOutput)))
     }
 }

@@ -1,49 +1,37 @@
 import ArgumentParser
+import Foundation
 import PreflightApp
 import PreflightCore
-import PreflightGrading
+import PreflightTerminal
 
-/// `preflight progress`: what the learner has done, section by section.
+/// `preflight progress`: everything the learner has done, section by section: lessons,
+/// exercises, flashcards, the latest quiz answers, and the quiz history.
 struct ProgressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show your progress: lessons done and in progress, and quiz scores.")
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show your progress: lessons, exercises, flashcards and quizzes, per section.")
 
     @OptionGroup var courseOptions: CourseOptions
+    @OptionGroup var display: DisplayOptions
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
     func run() throws {
-        let opened = try courseOptions.open()
-        let course = opened.course
+        let opened = try courseOptions.openAvailable()
         let book = try ProgressBook.open(opened)
-        let progress = try book.courseProgress()
-        if json {
-            Console.out(try ProgressReport.json(progress))
-            return
-        }
-        Console.out(Visible.escape(course.config.title) + ": \(progress.doneCount) of \(course.lessons.count) lessons done (\(progress.percent)%)")
-        Console.out("Progress file: " + Visible.escape(book.location.path))
-        let scores = try book.quizScores()
-        // Quiz answers over every attempt, scored as the quiz scored them (partial credit included).
-        func rate(_ ids: [String]) -> String {
-            let score = QuizScore(points: ids.reduce(0) { $0 + (scores[$1]?.points ?? 0) }, questions: ids.reduce(0) { $0 + (scores[$1]?.questions ?? 0) })
-            return score.questions == 0 ? "" : "  quiz score \(score.text)"
-        }
-        for section in course.config.sections {
-            let counts = progress.sectionCounts(section.id)
-            guard counts.total > 0 else { continue }
-            let ids = course.lessons(inSection: section.id).map(\.id)
-            Console.out("  \(CourseProgress.bar(done: counts.done, total: counts.total, width: 10)) \(counts.done)/\(counts.total)  " + Visible.escape(section.title) + rate(ids))
-            for lesson in course.lessons(inSection: section.id) where scores[lesson.id] != nil {
-                Console.out("      " + Visible.escape(lesson.title) + rate([lesson.id]))
+        var exercises: (list: [Exercise], states: [String: ExerciseState])?
+        if opened.course.exercisesFolder != nil {
+            do {
+                let session = try ExerciseSession.open(opened, book: book)
+                exercises = (session.exercises, try session.states())
+            } catch {
+                Console.error("preflight: note: exercises are not counted: " + Visible.escape("\(error)"))
             }
         }
-        let inProgress = course.lessons.filter { progress.status($0) == .inProgress }
-        if !inProgress.isEmpty {
-            Console.out("In progress: " + inProgress.map { Visible.escape($0.title) }.joined(separator: ", "))
+        let overview = try ProgressOverview.make(opened, book: book, exercises: exercises, now: Date())
+        if json {
+            Console.out(try overview.json())
+            return
         }
-        if !progress.orphanedIDs.isEmpty {
-            Console.out("Kept for lessons no longer in the course: " + progress.orphanedIDs.map { Visible.escape($0) }.joined(separator: ", "))
-        }
+        Console.out(ProgressView.text(overview, location: book.location.path, styler: display.styler(for: .standardOutput), plain: display.isPlain))
     }
 }

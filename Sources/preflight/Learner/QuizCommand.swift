@@ -15,6 +15,9 @@ struct QuizCommand: ParsableCommand {
             Scripted answers (--answers FILE, or - for standard input, or whenever there is no terminal):
             one line per question in order: B | A,C | True | free text | C,A,D,B (ordering) | skip.
             A predicted output spans lines and ends with a line holding a single `.`.
+            On a terminal (or with --plain), q, quit or Ctrl-D leaves the quiz without recording it.
+            --missed asks again the questions you last answered wrong; --all --weak retakes the exam on
+            the sections whose latest answers score below 80%.
             Exits 0 whatever the score; 65 for an unknown lesson or a malformed answers file.
             """
     )
@@ -27,6 +30,12 @@ struct QuizCommand: ParsableCommand {
 
     @Flag(help: "The final exam: two questions from every section.")
     var all = false
+
+    @Flag(help: "With --all: the exam on your weak sections only (latest answers below 80%).")
+    var weak = false
+
+    @Flag(help: "Ask again the questions you got wrong (or partly right) the last time you answered them, across lessons.")
+    var missed = false
 
     @Option(help: "Ask this many questions, drawn at random (the exam asks two per section by default).")
     var count: Int?
@@ -50,28 +59,47 @@ struct QuizCommand: ParsableCommand {
         if answersTemplate && seed == nil && (all || count != nil) {
             throw ValidationError("a drawn quiz (--all, --count) needs --seed S, so that the sheet and the grading draw the same questions")
         }
+        if answersTemplate && (missed || weak) { throw ValidationError("--answers-template prints a sheet for named lessons or the exam, not for --missed or --weak") }
+        if weak && !all { throw ValidationError("--weak retakes the final exam on your weak sections: use it with --all") }
+        if missed && all { throw ValidationError("--missed and --all ask different questions; use one") }
     }
 
     func run() throws {
-        let opened = try courseOptions.open()
+        // The exam spans the whole course, and a seed must draw the same exam every time: it
+        // needs every lesson. Other quizzes work from the lessons that load.
+        let opened = all ? try courseOptions.open() : try courseOptions.openAvailable()
         let book = try ProgressBook.open(opened)
-        let interactive = answers == nil && !json && !answersTemplate && isatty(0) == 1 && isatty(1) == 1
-        let session = try QuizSession.plan(opened, names: names, exam: all, count: count, seed: seed ?? UInt64.random(in: 0...UInt64.max),
-                                           shuffle: interactive || seed != nil, progress: book.courseProgress)
+        // Line by line with verdicts: on a terminal, or in accessible mode through a pipe.
+        let interactive = answers == nil && !json && !answersTemplate && ((isatty(0) == 1 && isatty(1) == 1) || display.plain)
+        let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+        let shuffle = interactive || self.seed != nil
+        let session: QuizSession
+        if missed {
+            session = try QuizSession.missed(opened, names: names, book: book, count: count, seed: seed, shuffle: shuffle)
+        } else if weak {
+            session = try QuizSession.weakExam(opened, book: book, count: count, seed: seed, shuffle: shuffle)
+        } else {
+            session = try QuizSession.plan(opened, names: names, exam: all, count: count, seed: seed, shuffle: shuffle, progress: book.courseProgress)
+        }
         if answersTemplate {
             // Named explicitly, so grading asks the same questions whatever lesson is current by then.
             let named = all ? ["--all"] : names.isEmpty ? Set(session.questions.map(\.lessonID)).sorted() : names
             var command = ["preflight", "quiz"] + named
             if let count { command += ["--count", "\(count)"] }
-            if let seed { command += ["--seed", "\(seed)"] }
+            if let seed = self.seed { command += ["--seed", "\(seed)"] }
             if let course = courseOptions.course { command += ["--course", course] }
             Console.out(session.answerSheetTemplate(command: Visible.escape((command + ["--answers", "FILE"]).joined(separator: " "))))
             return
         }
         let styler = display.styler(for: .standardOutput)
         if interactive {
-            if all { Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from every section of " + Visible.escape(opened.course.config.title) + ".")) }
-            try QuizSitting(session: session, book: book, styler: styler, write: { Console.out($0) }).run()
+            if all {
+                let scope = weak ? "your weak sections" : "every section"
+                Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from \(scope) of " + Visible.escape(opened.course.config.title) + "."))
+            } else if missed {
+                Console.out(styler.apply([.bold], "\(session.questions.count) question\(session.questions.count == 1 ? "" : "s") you missed last time."))
+            }
+            try QuizSitting(session: session, book: book, styler: styler, plain: display.isPlain, write: { Console.out($0) }).run()
             return
         }
         let graded = try session.grade(sheet: try readSheet(), source: answers.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>")

@@ -12,8 +12,8 @@ struct ReviewCommand: ParsableCommand {
         abstract: "Review interview questions as flashcards, scheduled by FSRS-6.",
         discussion: """
             Each due card shows a question; answer it (in writing or in your head), see the model answer,
-            then rate your recall: 1 again, 2 hard, 3 good, 4 easy. Scripted ratings (--answers FILE or -):
-            one per line, in order: again|hard|good|easy|1-4|skip.
+            then rate your recall: 1 again, 2 hard, 3 good, 4 easy; q, quit or Ctrl-D stops (cards not rated
+            stay due). Scripted ratings (--answers FILE or -): one per line, in order: again|hard|good|easy|1-4|skip.
             """
     )
 
@@ -41,7 +41,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try courseOptions.open()
+        let opened = try courseOptions.openAvailable()
         let lessons = try opened.lessons(named: names, allowSections: true)
         let moment = now.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
         let review = try FlashcardReview(questions: lessons.flatMap(\.interviewQuestions), book: try ProgressBook.open(opened), now: moment)
@@ -55,32 +55,55 @@ struct ReviewCommand: ParsableCommand {
             return
         }
         let styler = display.styler(for: .standardOutput)
-        let interactive = answers == nil && isatty(0) == 1 && isatty(1) == 1
+        let interactive = answers == nil && ((isatty(0) == 1 && isatty(1) == 1) || display.plain)
         let ratings = interactive ? nil : try FlashcardReview.ratings(sheet: try readSheet(), source: answers.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>", count: due.count)
         var reviewed = 0
         for (position, question) in due.enumerated() {
-            guard let rating = ratings.map({ $0[position] }) ?? ask(question, number: position + 1, of: due.count, styler: styler) else { continue }
+            let rating: FSRS.Rating?
+            if let ratings {
+                rating = ratings[position]
+            } else {
+                switch ask(question, number: position + 1, of: due.count, styler: styler) {
+                case .rated(let chosen): rating = chosen
+                case .skipped: rating = nil
+                case .stopped:
+                    let left = due.count - position
+                    Console.out("Stopped. \(left) card\(left == 1 ? " stays" : "s stay") due.")
+                    Console.out("Reviewed \(reviewed) card\(reviewed == 1 ? "" : "s").")
+                    return
+                }
+            }
+            guard let rating else { continue }
             let next = try review.rate(question, rating)
             reviewed += 1
-            Console.out("  " + Visible.escape(question.question) + " → \(rating) — next review \(FlashcardReview.describe(next, from: moment)).")
+            Console.out(Console.wrapped("  " + Visible.escape(question.question) + " → \(rating) — next review \(FlashcardReview.describe(next, from: moment))."))
         }
         Console.out("Reviewed \(reviewed) card\(reviewed == 1 ? "" : "s").")
     }
 
-    private func ask(_ question: InterviewQuestion, number: Int, of total: Int, styler: Styler) -> FSRS.Rating? {
+    enum Answer { case rated(FSRS.Rating), skipped, stopped }
+
+    /// Words that stop the review at any prompt.
+    static let stopWords: Set<String> = ["q", "quit"]
+
+    private func ask(_ question: InterviewQuestion, number: Int, of total: Int, styler: Styler) -> Answer {
+        let width = display.isPlain ? PlainText.width : LessonRenderer.readingWidth(forColumns: TerminalSize.current()?.columns ?? 80)
+        let wrapper = TextWrapper(width: width, styler: styler)
+        func say(_ text: String, _ styles: [ANSI.SGR] = []) { Console.out(wrapper.wrap([StyledRun(text, styles)]).joined(separator: "\n")) }
         Console.out("")
-        Console.out(styler.apply([.bold], "Card \(number) of \(total)") + styler.apply([.dim], " · \(question.lessonID)"))
-        Console.out(styler.apply([.bold], Visible.escape(question.question)))
-        Console.out(styler.apply([.dim], "Write your answer (or think it), then press Enter to see the model answer."))
-        guard Swift.readLine() != nil else { return nil }
-        let width = min(TerminalSize.current()?.columns ?? 80, 100)
-        Console.out(styler.apply([.bold], "Model answer:"))
-        Console.out(LessonRenderer(width: width, styler: styler).render(blocks: question.answer).joined(separator: "\n"))
+        say("Card \(number) of \(total) · \(question.lessonID)", [.bold])
+        say(Visible.escape(question.question), [.bold])
+        say("Write your answer (or think it), then press Enter to see the model answer; q to stop.", [.dim])
+        guard let typed = Swift.readLine(), !Self.stopWords.contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) else { return .stopped }
+        say("Model answer:", [.bold])
+        Console.out(LessonRenderer(width: width, styler: styler, plain: display.isPlain).render(blocks: question.answer).joined(separator: "\n"))
         while true {
-            Console.out(styler.apply([.dim], "How well did you recall it?  1 again · 2 hard · 3 good · 4 easy · s skip"))
-            guard let line = Swift.readLine() else { return nil }
-            if line.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("s") { return nil }
-            if let rating = FlashcardReview.rating(line) { return rating }
+            say("How well did you recall it? 1 again, 2 hard, 3 good, 4 easy, s skip, q stop.", [.dim])
+            guard let line = Swift.readLine() else { return .stopped }
+            let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if Self.stopWords.contains(word) { return .stopped }
+            if word.hasPrefix("s") { return .skipped }
+            if let rating = FlashcardReview.rating(line) { return .rated(rating) }
         }
     }
 

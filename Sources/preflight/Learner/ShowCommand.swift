@@ -1,9 +1,10 @@
 import ArgumentParser
+import Foundation
 import PreflightApp
 import PreflightCore
 import PreflightTerminal
 
-/// `preflight show LESSON`: a lesson rendered for reading or piping.
+/// `preflight show LESSON`: a lesson rendered for reading or piping, quiz answers hidden.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a lesson, rendered for the terminal (plain text when piped).")
 
@@ -13,8 +14,11 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A lesson id or lesson file.", valueName: "LESSON"))
     var lesson: String
 
-    @Option(help: "Wrap to this many columns (default: the terminal's width, or 80).")
+    @Option(help: "Wrap to this many columns (default: the terminal's width, else $COLUMNS, else 80; prose at most \(LessonRenderer.readingWidth)).")
     var width: Int?
+
+    @Flag(help: "Show the quiz's answer key (right options, accepted answers, explanations).")
+    var answers = false
 
     @Flag(help: "For authors: show the lesson and what lint says about it again on every save (q quits).")
     var watch = false
@@ -28,9 +32,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         if watch, let terminal = RawTerminal() { return try preview(on: terminal) }
-        guard let lesson = try courseOptions.open().lessons(named: [lesson]).first else { return }
-        let renderer = LessonRenderer(width: width ?? TerminalSize.current()?.columns ?? 80, styler: display.styler(for: .standardOutput))
-        Console.out(renderer.render(document: lesson.document).joined(separator: "\n"))
+        guard let lesson = try courseOptions.openAvailable().lessons(named: [lesson]).first else { return }
+        let columns = width ?? LessonRenderer.readingWidth(forColumns: display.columns)
+        let renderer = LessonRenderer(width: columns, styler: display.styler(for: .standardOutput), plain: display.isPlain)
+        Console.out(LessonPrinter(renderer: renderer).render(lesson, answers: answers).joined(separator: "\n"))
     }
 
     /// `--watch`: the lesson file is read again on every save, with its diagnostics above it.
@@ -46,7 +51,8 @@ struct ShowCommand: ParsableCommand {
                 lines += ["lint: " + DiagnosticReport.summary(page.diagnostics, files: 1), ""]
             }
             if let lesson = page.lesson {
-                lines += LessonRenderer(width: usable, styler: styler).render(document: lesson.document)
+                // The author sees the whole lesson, answer key included.
+                lines += LessonPrinter(renderer: LessonRenderer(width: usable, styler: styler)).render(lesson, answers: true)
             } else {
                 lines.append("The file does not read as a lesson of this course yet; the errors above say why.")
             }

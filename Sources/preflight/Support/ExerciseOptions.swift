@@ -10,11 +10,13 @@ struct ExerciseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where your exercise files live (default: $PREFLIGHT_WORKSPACE, then workspace/ beside the course).", valueName: "DIR"))
     var workspace: String?
 
-    /// The course's exercises for this learner.
-    func session() throws -> ExerciseSession {
+    /// The course's exercises for this learner. A lesson with errors does not stop practice;
+    /// `strict` (for `verify`) refuses a course with any error.
+    func session(strict: Bool = false) throws -> ExerciseSession {
         var address = courseOptions.address
         address.workspace = workspace
-        let opened = try OpenedCourse.open(address)
+        let opened = strict ? try OpenedCourse.open(address) : try OpenedCourse.openAvailable(address)
+        if !strict, let note = opened.unavailableNote { Console.error("preflight: " + note) }
         return try ExerciseSession.open(opened, book: try ProgressBook.open(opened), sandbox: runOptions.sandbox)
     }
 }

@@ -25,7 +25,7 @@ public final class LearnLoop {
         terminal.enter()
         defer { terminal.restore() }
         let keys = KeyReader()
-        perform(state.moveSection(by: 0))
+        perform(state.start())
         draw()
         loop: while true {
             switch keys.next() {
@@ -50,12 +50,9 @@ public final class LearnLoop {
         for effect in effects {
             do {
                 switch effect {
-                case .quit: return
-                case .savePosition(let id, let part): try book.recordPosition(lessonID: id, part: part)
-                case .markDone(let id): try book.markDone(lessonID: id)
-                case .loadLesson(let id): state.lessonOpened(examplesRun: try book.examplesRun(lessonID: id))
                 case .runExamples(let list): try runExamples(list)
                 case .takeQuiz(let lesson): try takeQuiz(lesson)
+                default: try LearnRecords.apply(effect, to: &state, book: book)
                 }
             } catch {
                 // The learner keeps reading; the message says what was not saved.
@@ -74,16 +71,29 @@ public final class LearnLoop {
 
     /// The lesson's quiz in line mode, then back to the lesson.
     private func takeQuiz(_ lesson: Lesson) throws {
-        guard let session = QuizSession.lessonQuiz(lesson, course: state.course) else {
+        guard let session = QuizSession.lessonQuiz(lesson, course: state.course, seed: state.quizSeed) else {
             state.message = "This lesson has no quiz."
             return
         }
         terminal.restore()
         defer { terminal.enter() }
         print(styler.apply([.bold], "Quiz: " + Visible.escape(lesson.title)))
-        let graded = try QuizSitting(session: session, book: book, styler: styler, write: { print($0) }).run()
+        let sitting = try QuizSitting(session: session, book: book, styler: styler, write: { print($0) }).run()
         print(styler.apply([.dim], "\nPress Enter to return to the lesson."))
         _ = readLine()
-        state.message = "Quiz score: \(QuizScore(graded).text)."
+        state.message = sitting.finished ? "Quiz score: \(QuizScore(sitting.graded).text)." : "You left the quiz; nothing was recorded."
+    }
+}
+
+/// The effects both learn loops carry out the same way: saving the place and completion, and
+/// loading a lesson's example runs.
+enum LearnRecords {
+    static func apply(_ effect: LearnEffect, to state: inout LearnState, book: ProgressBook) throws {
+        switch effect {
+        case .savePosition(let id, let part): try book.recordPosition(lessonID: id, part: part)
+        case .markDone(let id): try book.markDone(lessonID: id)
+        case .loadLesson(let id): state.lessonOpened(examplesRun: try book.examplesRun(lessonID: id))
+        case .quit, .runExamples, .takeQuiz: break
+        }
     }
 }

@@ -4,50 +4,64 @@ import PreflightGrading
 
 /// An interactive quiz in the terminal's ordinary line mode: one question at a time, options
 /// lettered, the verdict and explanation after each answer, skipped questions asked again at
-/// the end. Line mode keeps the terminal's own editing (backspace, arrows, paste).
+/// the end. Line mode keeps the terminal's own editing (backspace, arrows, paste). `q`, `quit`
+/// or the end of input (Ctrl-D) leaves the quiz.
 public struct QuizConversation {
     public let session: QuizSession
     public let styler: Styler
     public let width: Int
+    /// Accessible mode: verdicts as whole sentences, nothing that needs colour or symbols.
+    public let plain: Bool
     let readLine: () -> String?
     let write: (String) -> Void
 
     var plan: QuizPlan { session.plan }
 
-    public init(session: QuizSession, styler: Styler, width: Int, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+    public init(session: QuizSession, styler: Styler, width: Int, plain: Bool = false, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
         self.session = session
         self.styler = styler
         self.width = width
+        self.plain = plain
         self.readLine = readLine
         self.write = write
     }
 
-    /// Asks every question; the learner may skip and come back. Input ending early skips the rest.
-    public func run() -> [GradedAnswer] {
+    /// The answers, and whether the learner answered to the end or left.
+    public struct Outcome {
+        /// Every question's graded answer; nil for those not reached when the learner left.
+        public var graded: [GradedAnswer?]
+        public var finished: Bool
+    }
+
+    /// Words that leave the quiz at any prompt (so they cannot be given as an answer).
+    static let quitWords: Set<String> = ["q", "quit"]
+
+    /// Asks every question; the learner may skip and come back, or leave.
+    public func run() -> Outcome {
         var graded: [GradedAnswer?] = Array(repeating: nil, count: plan.questions.count)
         var pending = Array(plan.questions.indices)
         var secondPass = false
-        var inputEnded = false
         while !pending.isEmpty {
             var skipped: [Int] = []
             if secondPass { write(styler.apply([.bold], "\nBack to the question\(pending.count == 1 ? "" : "s") you skipped.")) }
             for index in pending {
-                let response = inputEnded ? .skipped : ask(index, secondPass: secondPass, ended: &inputEnded)
-                if response == .skipped && !secondPass && !inputEnded {
+                guard let response = ask(index, secondPass: secondPass) else { return Outcome(graded: graded, finished: false) }
+                if response == .skipped && !secondPass {
                     skipped.append(index)
                     continue
                 }
                 let answer = session.grade(index, response)
                 graded[index] = answer
-                write(QuizReport(styler: styler, width: width).verdict(answer).joined(separator: "\n"))
+                write(QuizReport(styler: styler, width: width, plain: plain).verdict(answer).joined(separator: "\n"))
             }
             pending = skipped
             secondPass = true
         }
-        return graded.map { $0! }
+        return Outcome(graded: graded, finished: true)
     }
 
-    private func ask(_ index: Int, secondPass: Bool, ended: inout Bool) -> QuizResponse {
+    /// The learner's response, or nil when they leave.
+    private func ask(_ index: Int, secondPass: Bool) -> QuizResponse? {
         let question = plan.questions[index]
         let order = plan.orders[index]
         write("")
@@ -55,7 +69,7 @@ public struct QuizConversation {
         let header = [StyledRun("Question \(index + 1) of \(plan.questions.count)", [.bold]), StyledRun(" · \(kindName(question.kind)) · \(question.lessonID)", [.dim])]
         write(wrapper.wrap(header).joined(separator: "\n"))
         write(wrapper.wrap([StyledRun(Visible.escape(question.title), [.bold])]).joined(separator: "\n"))
-        let renderer = LessonRenderer(width: width, styler: styler)
+        let renderer = LessonRenderer(width: width, styler: styler, plain: plain)
         let prompt = renderer.render(blocks: question.prompt)
         if !prompt.isEmpty { write(prompt.joined(separator: "\n")) }
         let authored = question.answer.labels
@@ -64,14 +78,20 @@ public struct QuizConversation {
             let runs = [StyledRun(Grader.letter(position), [.cyan, .bold]), StyledRun(". " + Visible.escape(label))]
             write(wrapper.wrap(runs, firstPrefix: "  ", restPrefix: "     ").joined(separator: "\n"))
         }
-        let skipHint = secondPass ? "" : "; Enter or `skip` to come back to it later"
+        let skipHint = secondPass ? "; q to leave" : "; Enter or `skip` to come back to it later; q to leave"
         while true {
             write(TextWrapper(width: width, styler: styler).wrap([StyledRun(hint(question) + skipHint, [.dim])]).joined(separator: "\n"))
-            guard let first = readLine() else { ended = true; return .skipped }
+            guard let first = readLine() else { return nil }
+            let word = first.trimmingCharacters(in: .whitespaces).lowercased()
+            if Self.quitWords.contains(word) { return nil }
             var input = first
-            if case .predictOutput = question.answer, !["", "skip"].contains(first.trimmingCharacters(in: .whitespaces).lowercased()) {
+            if case .predictOutput = question.answer, !["", "skip"].contains(word) {
                 var lines = [first]
-                while let next = readLine(), next != "." { lines.append(next) }
+                while true {
+                    guard let next = readLine() else { return nil }
+                    if next == "." { break }
+                    lines.append(next)
+                }
                 input = lines.joined(separator: "\n")
             }
             switch ResponseParser.parse(input, for: question, order: order) {

@@ -10,13 +10,17 @@ public struct QuizReport {
     /// The terminal's width, to wrap explanations and feedback at word boundaries; nil (piped
     /// output) leaves each on one line.
     public let width: Int?
+    /// Accessible mode: verdicts as whole sentences, no symbols.
+    public let plain: Bool
 
-    public init(styler: Styler, width: Int? = nil) {
+    public init(styler: Styler, width: Int? = nil, plain: Bool = false) {
         self.styler = styler
         self.width = width
+        self.plain = plain
     }
 
     public func verdict(_ graded: GradedAnswer) -> [String] {
+        if plain { return plainVerdict(graded) }
         if graded.skipped { return headline(StyledRun("– Skipped.", [.yellow]), right: graded.rightAnswer) }
         var lines: [String]
         if graded.correct {
@@ -28,6 +32,29 @@ public struct QuizReport {
         }
         for feedback in graded.feedback { lines += paragraph(Visible.escape(feedback), first: "  » ", rest: "    ", styles: [.italic]) }
         if let explanation = graded.explanation { lines += paragraph(Visible.escape(explanation, keepNewlines: true), first: "  ", rest: "  ") }
+        return lines
+    }
+
+    /// "Correct." / "Not quite; the right answer is B (p99)." / "Partly right: 50% credit,
+    /// counted in your score; the right answer is A, C." / "Skipped; the right answer is …".
+    private func plainVerdict(_ graded: GradedAnswer) -> [String] {
+        var lines: [String]
+        let right = graded.rightAnswer
+        func sentence(_ opening: String) -> [String] {
+            right.contains("\n") ? [opening + "; the right answer is:"] + block(right) + ["End of answer."] : [opening + "; the right answer is " + Visible.escape(right) + "."]
+        }
+        if graded.skipped {
+            lines = sentence("Skipped")
+        } else if graded.correct {
+            lines = ["Correct."]
+        } else if graded.score > 0 {
+            lines = sentence("Partly right: \(Int((graded.score * 100).rounded(.down)))% credit, counted in your score")
+        } else {
+            lines = sentence("Not quite")
+        }
+        if !graded.skipped && !graded.correct { lines += diffLines(graded.diff) }
+        for feedback in graded.feedback { lines.append("Feedback: " + Visible.escape(feedback)) }
+        if let explanation = graded.explanation { lines.append("Explanation: " + Visible.escape(explanation)) }
         return lines
     }
 
@@ -115,6 +142,10 @@ public struct QuizReport {
         for entry in scored {
             let title = Visible.escape(entry.title)
             let perfect = entry.score.points >= Double(entry.score.questions) - 1e-9
+            if plain {
+                lines.append("  \(title): \(entry.score.pointsText) of \(entry.score.questions)" + (perfect ? ", all right." : "."))
+                continue
+            }
             let mark = perfect ? styler.apply([.green], "✓") : styler.apply([.yellow], "·")
             lines.append("  \(mark) \(title)\(String(repeating: " ", count: width - TextWidth.of(title)))  \(entry.score.pointsText) of \(entry.score.questions)")
         }

@@ -21,7 +21,7 @@ struct ExerciseListCommand: ParsableCommand {
         for (number, exercise) in session.exercises.enumerated() {
             let status = states[exercise.id]?.status ?? .pending
             let mark = status == .done ? "✓" : status == .passing ? "•" : " "
-            Console.out(String(format: "%2d", number + 1) + ". \(mark) " + Visible.escape(exercise.title) + "  [\(status.rawValue)]  " + Visible.escape(exercise.id) + " · lesson \(exercise.lessonID)")
+            Console.out(String(format: "%2d", number + 1) + ". \(mark) " + Visible.escape(exercise.title) + "  [\(status.rawValue)]  " + Visible.escape(exercise.id) + " · lesson " + Visible.escape(exercise.lessonID))
         }
         let done = session.exercises.filter { states[$0.id]?.status == .done }.count
         Console.out("\(done) of \(session.exercises.count) exercises done. Start with `preflight exercise watch`.")

@@ -20,7 +20,7 @@ struct ExerciseResetCommand: ParsableCommand {
         let session = try options.session()
         let exercise = try session.exercise(named: name)
         let file = Visible.escape(session.workspace.file(for: exercise).path)
-        if !yes && !session.workspace.isPristine(exercise) && !Confirmation.ask("Replace \(file) with the starter? Your version is kept as a backup. [y/N] ") {
+        if !yes && !session.workspace.isPristine(exercise) && !Confirmation.ask(Console.wrapped("Replace \(file) with the starter? Your version is kept as a backup. [y/N]") + " ") {
             throw AppError(.failed, "Nothing was changed.")
         }
         let backup = try session.reset(exercise)
