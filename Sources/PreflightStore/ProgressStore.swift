@@ -85,6 +85,7 @@ public final class ProgressStore: Sendable {
         }
         registerReviewMigration(&migrator)
         registerExerciseMigration(&migrator)
+        registerOutboxMigration(&migrator)
         return migrator
     }
 

@@ -17,6 +17,7 @@ struct Preflight: ParsableCommand {
         version: "0.2.0",
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ResetCommand.self]),
+            CommandGroup(name: "Learning records", subcommands: [LRSCommand.self, WhoamiCommand.self, SyncCommand.self]),
             CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self]),
         ],
         defaultSubcommand: LearnCommand.self

@@ -34,6 +34,8 @@ public final class ExerciseSession: Sendable {
     public let exercises: [Exercise]
     public let workspace: ExerciseWorkspace
     let book: ProgressBook
+    /// The learner's record, for what happens after the session (a background sync).
+    public var progressBook: ProgressBook { book }
     let sandbox: Bool
     private let checker = Mutex<ExerciseChecker?>(nil)
 
@@ -97,7 +99,10 @@ public final class ExerciseSession: Sendable {
     public func check(_ exercise: Exercise) throws -> ExerciseCheck {
         let file = try prepare(exercise)
         let result = try run(exercise, candidate: file)
-        try book.access("save the check's result") { try book.store.recordExerciseCheck(exercise.id, passed: result.passed) }
+        let statements = book.recorder.map { [$0.exercisePassed(exercise, at: Date())] } ?? []
+        try book.access("save the check's result") {
+            try book.store.recordExerciseCheck(exercise.id, passed: result.passed, statementsIfNewlyPassing: statements)
+        }
         return result
     }
 

@@ -23,6 +23,7 @@ struct LearnCommand: ParsableCommand {
             return
         }
         let book = try ProgressBook.open(opened)
+        defer { LearningRecords.syncInBackground(book) }
         let progress = try book.courseProgress()
         let chosen = try lesson.flatMap { try opened.lessons(named: [$0]).first }
         let styler = display.styler(for: .standardOutput)

@@ -48,6 +48,7 @@ struct QuizCommand: ParsableCommand {
     func run() throws {
         let opened = try courseOptions.open()
         let book = try ProgressBook.open(opened)
+        defer { LearningRecords.syncInBackground(book) }
         let interactive = answers == nil && !json && isatty(0) == 1 && isatty(1) == 1
         let session = try QuizSession.plan(opened, names: names, exam: all, count: count, seed: seed ?? UInt64.random(in: 0...UInt64.max),
                                            shuffle: interactive || seed != nil, progress: book.courseProgress)
