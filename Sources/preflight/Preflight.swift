@@ -18,7 +18,7 @@ struct Preflight: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ResetCommand.self]),
             CommandGroup(name: "Learning records", subcommands: [LRSCommand.self, WhoamiCommand.self, SyncCommand.self]),
-            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self]),
+            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, ExportCommand.self, GradebookCommand.self]),
         ],
         defaultSubcommand: LearnCommand.self
     )

@@ -25,6 +25,11 @@ public struct ExerciseCheck: Sendable {
     public var output: String
     /// The file that was checked.
     public var file: URL
+    /// Seconds the check ran.
+    public var duration: Double = 0
+    /// The check never ran (no runner, nothing could start): a fault of the set-up, not of the
+    /// learner's file.
+    public var couldNotRun = false
 }
 
 /// The practice exercises of a course for one learner: their workspace, their progress, and
@@ -164,6 +169,25 @@ public final class ExerciseSession: Sendable {
         }
     }
 
+    /// For CI: checks each learner's file as it is in the workspace (nothing is copied from the
+    /// starters, nothing is recorded); a missing file fails its exercise.
+    public func grade(_ chosen: [Exercise]) throws -> [ExerciseCheck] {
+        guard !chosen.isEmpty else {
+            throw AppError(.data, "no exercise to grade in \(course.exercisesFolder?.path ?? "the exercises folder"); `preflight lint` says more")
+        }
+        guard FileManager.default.fileExists(atPath: workspace.root.path) else {
+            throw AppError(.data, "no workspace folder at \(workspace.root.path)")
+        }
+        return try chosen.map { exercise in
+            let file = workspace.file(for: exercise)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                let relative = file.path.hasPrefix(workspace.root.path + "/") ? String(file.path.dropFirst(workspace.root.path.count + 1)) : file.path
+                return ExerciseCheck(exercise: exercise, passed: false, problem: "there is no \(relative) in the workspace", output: "", file: file)
+            }
+            return try run(exercise, candidate: file)
+        }
+    }
+
     private func run(_ exercise: Exercise, candidate: URL) throws -> ExerciseCheck {
         let checker = try checker.withLock { checker -> ExerciseChecker in
             if let checker { return checker }
@@ -172,6 +196,7 @@ public final class ExerciseSession: Sendable {
             return made
         }
         let outcome = checker.check(exercise, candidate: candidate)
-        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate)
+        return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate,
+                             duration: outcome.duration, couldNotRun: outcome.termination == nil && outcome.problem != nil)
     }
 }

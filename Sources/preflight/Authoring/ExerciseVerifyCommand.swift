@@ -8,16 +8,28 @@ import PreflightCore
 struct ExerciseVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "For instructors and CI: each starter fails its check and each solution passes it.")
+        abstract: "For instructors and CI: each starter fails its check and each solution passes it.",
+        discussion: """
+            With --workspace DIR it grades a learner's files instead (DIR/NN-name/<file>, as `preflight exercise`
+            lays them out): exit 0 when every exercise passes, 1 when one fails. --format classroom prints what
+            GitHub Classroom's autograding reporter reads (docs/classroom-autograding.yml shows a workflow).
+            """)
 
     @OptionGroup var options: ExerciseOptions
 
     @Argument(help: ArgumentHelp("Exercises to verify (default: all).", valueName: "NAME"))
     var names: [String] = []
 
+    /// text, json, junit, or classroom (GitHub Classroom's autograding results); all but text
+    /// grade a learner's workspace, given with --workspace (see ExerciseVerifyCommand+Grading).
+    @Option(help: ArgumentHelp("text, json, junit or classroom (these three need --workspace DIR).", valueName: "FORMAT"))
+    var format: GradeReport.Format = .text
+
     func run() throws {
         let session = try options.session()
         let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
+        if options.workspace != nil { return try grade(session, chosen) }
+        guard format == .text else { throw AppError(.usage, "--format \(format.rawValue) grades a learner's workspace: give it with --workspace DIR") }
         let results = try session.verify(chosen)
         for result in results {
             let exercise = result.exercise
