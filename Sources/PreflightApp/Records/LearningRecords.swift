@@ -93,10 +93,11 @@ public enum LearningRecords {
     /// After a learner's command: when an LRS is connected and something is queued, starts
     /// `preflight sync --background` on its own and returns at once; the learner never waits
     /// for the network. It ends within its time limit, never sends what another sync holds, and
-    /// whatever it cannot send stays queued. Returns why it could not start, if it could not.
+    /// whatever it cannot send stays queued. `PREFLIGHT_AUTO_SYNC=0` turns this off (a metered
+    /// connection; only `preflight sync` sends then). Returns why it could not start, if it could not.
     @discardableResult
     public static func syncInBackground(_ book: ProgressBook, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        guard book.recorder != nil, let pending = try? book.store.outboxSummary().pending, pending > 0 else { return nil }
+        guard environment["PREFLIGHT_AUTO_SYNC"] != "0", book.recorder != nil, let pending = try? book.store.outboxSummary().pending, pending > 0 else { return nil }
         guard let executable = DetachedLaunch.currentExecutable else { return "cannot find Preflight's own executable to sync in the background" }
         do {
             try DetachedLaunch.start(executable: executable,
