@@ -27,13 +27,24 @@ build: deps
 # behaviour Sources/PreflightGrading/FSRS.swift follows.
 TEST_VENV := .venv-test
 FSRS_REFERENCE := fsrs==6.3.2
+# The Learning Record Store the learning-record tests send statements to: Ralph (PyPI
+# `ralph-malph`) with its command line (`ralph auth`) and its LRS server; its `lrs` extra
+# imports requests without declaring it. Tests/LRS/ralph_lrs.py starts it.
+RALPH_VENV := .venv-ralph
+RALPH_LRS := ralph-malph[cli,lrs]==5.1.0 requests==2.34.2
 
-test-deps: $(TEST_VENV)/.installed
+test-deps: $(TEST_VENV)/.installed $(RALPH_VENV)/.installed
 
 $(TEST_VENV)/.installed: Makefile | deps
 	rm -rf $(TEST_VENV)
 	python3 -m venv $(TEST_VENV)
 	$(TEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(FSRS_REFERENCE)
+	touch $@
+
+$(RALPH_VENV)/.installed: Makefile | deps
+	rm -rf $(RALPH_VENV)
+	python3 -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(foreach p,$(RALPH_LRS),"$(p)")
 	touch $@
 
 # Installs the C libraries SwiftPM links, python3 (the examples and their host, with venv for

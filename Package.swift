@@ -76,10 +76,12 @@ let package = Package(
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
-        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"]),
+        // Fixtures are read from the source tree (TestPaths.packageRoot), like the course's own files.
+        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PreflightCLITests",
-            dependencies: ["TestSupport"]
+            dependencies: ["TestSupport"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

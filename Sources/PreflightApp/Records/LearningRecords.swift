@@ -42,7 +42,7 @@ public enum LearningRecords {
             note = "Saved, but the LRS answered HTTP \(status) \(reason) to a test read; check that \(connection.endpoint) is its xAPI endpoint."
         case .failure(let kind, let message):
             note = "Saved, but " + RecordSync.unreachable(kind: kind, message: message, endpoint: connection.endpoint)
-                .replacingOccurrences(of: "; the statements stay in the outbox", with: "") + " now; records wait in the outbox until it can be."
+                .replacingOccurrences(of: "; the statements stay in the outbox", with: "") + "; records wait in the outbox until it can be reached."
         }
         try connection.save(folder)
         return Connected(connection: connection, agent: LearnerAgent(identity: try LearnerIdentity.load(folder), connection: connection),
