@@ -1,4 +1,5 @@
 import Foundation
+import PreflightCore
 
 /// GIFT, Moodle's plain-text question format, as Moodle's importer reads it: questions separated
 /// by blank lines, `$CATEGORY:` lines between them, question text in HTML (`[html]`), and the
@@ -12,7 +13,7 @@ public enum GIFT {
         var category: [String] = []
         for question in export.questions {
             if question.category != category {
-                blocks.append("$CATEGORY: " + MoodleXML.categoryPath(question.category))
+                blocks.append("$CATEGORY: " + Visible.escape(MoodleXML.categoryPath(question.category)))
                 category = question.category
             }
             let (text, loss) = entry(question)
@@ -22,14 +23,14 @@ public enum GIFT {
         return (blocks.joined(separator: "\n\n") + "\n", losses)
     }
 
-    /// Escapes GIFT's reserved characters; newlines become `\n`, carriage returns go.
+    /// Escapes GIFT's reserved characters; newlines become `\n`; control characters are shown
+    /// (`^[`), never passed on.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in Visible.escape(text, keepNewlines: true) {
             switch character {
             case "\\", "~", "=", "#", "{", "}", ":": out += "\\" + String(character)
             case "\n": out += "\\n"
-            case "\r", "\r\n": out += character == "\r\n" ? "\\n" : ""
             default: out.append(character)
             }
         }
@@ -43,7 +44,7 @@ public enum GIFT {
 
     static func entry(_ question: QuizExport.Question) -> (String?, QuizExport.Loss?) {
         var loss: QuizExport.Loss?
-        var lines = ["// \(question.id) (\(question.location.file.replacingOccurrences(of: "\n", with: " ")):\(question.location.line))",
+        var lines = ["// \(question.id) (\(Visible.escape(question.location.file)):\(question.location.line))",
                      "::" + escape(question.name) + "::[html]" + escape(question.html) + "{"]
         switch question.body {
         case .multichoice(let single, let choices):

@@ -56,7 +56,8 @@ public enum MoodleXML {
         case .numerical: type = "numerical"
         }
         var lines = [
-            "  <!-- \(XMLText.escape(question.location.file)):\(question.location.line) -->",
+            // `--` may not appear inside an XML comment.
+            "  <!-- \(XMLText.escape(question.location.file).replacingOccurrences(of: "--", with: "- -")):\(question.location.line) -->",
             "  <question type=\"\(type)\">",
             "    <name><text>\(XMLText.escape(question.name))</text></name>",
             "    <questiontext format=\"html\"><text>\(XMLText.escape(question.html))</text></questiontext>",

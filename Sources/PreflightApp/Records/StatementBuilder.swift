@@ -60,8 +60,12 @@ public struct StatementBuilder: Sendable {
 
     /// `<course>/lessons/<lesson>/questions/q-…` (the question id's last part after the lesson).
     public func questionIRI(_ question: QuizQuestion) -> String {
-        let local = question.id.hasPrefix(question.lessonID + "/") ? String(question.id.dropFirst(question.lessonID.count + 1)) : question.id
-        return "\(lessonIRI(question.lessonID))/questions/\(local)"
+        "\(lessonIRI(question.lessonID))/questions/\(Self.local(question.id, in: question.lessonID))"
+    }
+
+    /// `q-1a2b3c4d` from `<lesson>/q-1a2b3c4d`: ids already carry their lesson, the IRI too.
+    static func local(_ id: String, in lessonID: String) -> String {
+        id.hasPrefix(lessonID + "/") ? String(id.dropFirst(lessonID.count + 1)) : id
     }
 
     /// The course, then the lesson's section: what every statement about a lesson is grouped by.
@@ -131,7 +135,7 @@ public struct StatementBuilder: Sendable {
 
     /// The learner reviewed a flashcard and rated their recall (1 again … 4 easy).
     public func flashcardReviewed(_ question: InterviewQuestion, rating: FSRS.Rating, nextReview: Date, at date: Date) -> OutboxStatement {
-        let object = activity("\(lessonIRI(question.lessonID))/flashcards/\(question.id)", type: "question", name: question.question.unescaped)
+        let object = activity("\(lessonIRI(question.lessonID))/flashcards/\(Self.local(question.id, in: question.lessonID))", type: "question", name: question.question.unescaped)
         let result: JSONValue = [
             "success": .bool(rating != .again), "response": .string("\(rating)"),
             "score": ["raw": .number(Double(rating.rawValue)), "min": 1, "max": 4, "scaled": Self.scaled(Double(rating.rawValue - 1) / 3)],
