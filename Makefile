@@ -4,8 +4,9 @@
 SWIFT      ?= swift
 BUILD_DIR  ?= .build
 PREFLIGHT  := $(BUILD_DIR)/debug/preflight
-# pkg-config name : Debian package : Homebrew formula
-SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
+# pkg-config name : Debian package : Homebrew formula (libxml2: FoundationXML, which the tests
+# parse Moodle XML exports with)
+SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite libxml-2.0:libxml2-dev:libxml2
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: start test test-deps build deps lint check bench bench-peers dist clean
