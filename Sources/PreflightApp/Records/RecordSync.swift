@@ -176,7 +176,14 @@ struct ProcessIdentity: Sendable {
     let pid: Int32
     let started: String
 
-    static let current = ProcessIdentity(host: ProcessInfo.processInfo.hostName, pid: getpid(), started: startTime(of: getpid()) ?? "?")
+    static let current = ProcessIdentity(host: machineName, pid: getpid(), started: startTime(of: getpid()) ?? "?")
+
+    /// The kernel's host name (ProcessInfo's may ask DNS for a canonical name, and wait).
+    static var machineName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 
     var token: String { "\(host)/\(pid)/\(started)" }
 
