@@ -64,7 +64,7 @@ public struct SyncRecord: Sendable, Hashable {
 /// to land, and any claim ends when its lease runs out.
 extension ProgressStore {
     static func registerOutboxMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v4-outbox") { db in
+        migrator.registerMigration("v5-outbox") { db in
             try db.create(table: "outbox") { t in
                 t.autoIncrementedPrimaryKey("seq")
                 t.column("statement_id", .text).notNull().unique()
