@@ -66,8 +66,7 @@ final class ExerciseCommandTests: XCTestCase {
     }
 
     func testVerifyPassesForHonestExercises() throws {
-        // Without --workspace: the starters and solutions (with it, the learner's files are graded).
-        let result = try PreflightBinary.run(["exercise", "verify", "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
+        let result = try exercise(["verify"])
         XCTAssertEqual(result.status, 0, result.stdout)
         XCTAssertTrue(result.stdout.contains("PASS  add  starter fails, solution passes"))
     }
@@ -111,7 +110,8 @@ final class ExerciseCommandTests: XCTestCase {
     }
 }
 
-/// `exercise verify --workspace DIR --format …`: a learner's files graded for CI.
+/// `exercise verify --workspace DIR --format classroom` (and `--grade` with the other formats): a
+/// learner's files graded for CI.
 final class ExerciseGradingCommandTests: XCTestCase {
     private var scratch: URL!
     private var course: String { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/exercise-course").path }
@@ -120,10 +120,11 @@ final class ExerciseGradingCommandTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
 
     private func grade(_ body: String?, format: String) throws -> CommandResult {
+        // --format classroom implies --grade; the others are given it.
         let workspace = scratch.appendingPathComponent("workspace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace.appendingPathComponent("01-add"), withIntermediateDirectories: true)
         if let body { try body.write(to: workspace.appendingPathComponent("01-add/add.py"), atomically: true, encoding: .utf8) }
-        return try PreflightBinary.run(["exercise", "verify", "--workspace", workspace.path, "--format", format,
+        return try PreflightBinary.run(["exercise", "verify"] + (format == "classroom" ? [] : ["--grade"]) + ["--workspace", workspace.path, "--format", format,
                                         "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
     }
 
@@ -147,9 +148,11 @@ final class ExerciseGradingCommandTests: XCTestCase {
         XCTAssertTrue(junit.stdout.contains("<failure message=\"there is no 01-add/add.py in the workspace\">"), junit.stdout)
         let text = try grade("def add(a, b):\n    return a + b\n", format: "text")
         XCTAssertTrue(text.stdout.contains("PASS  add  01-add/add.py"), text.stdout)
-        let refused = try PreflightBinary.run(["exercise", "verify", "--format", "classroom", "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
-        XCTAssertEqual(refused.status, 64)
-        XCTAssertTrue(refused.stderr.contains("--format classroom grades a learner's workspace: give it with --workspace DIR"), refused.stderr)
+        // Without --grade (and not classroom), verify checks the starters and solutions, whatever the workspace.
+        let verify = try PreflightBinary.run(["exercise", "verify", "--workspace", scratch.appendingPathComponent("empty").path,
+                                              "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
+        XCTAssertEqual(verify.status, 0, verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("PASS  add  starter fails, solution passes"), verify.stdout)
     }
 
     func testTheSampleWorkflowRunsThisCommandForTheReporter() throws {

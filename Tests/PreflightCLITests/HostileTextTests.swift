@@ -144,9 +144,9 @@ final class HostileTextTests: XCTestCase {
             (["exercise", "list"] + exercise, nil), (["exercise", "list", "--json"] + exercise, nil),
             (["exercise", "check", "1"] + exercise, nil), (["exercise", "next"] + exercise, nil),
             (["exercise", "hint", "1"] + exercise, nil), (["exercise", "solution", "1", "--yes"] + exercise, nil),
-            (["exercise", "watch"] + exercise, nil), (["exercise", "verify"], nil),
-            (["exercise", "verify", "--format", "classroom"] + exercise, nil), (["exercise", "verify", "--format", "junit"] + exercise, nil),
-            (["exercise", "verify", "--format", "json"] + exercise, nil), (["exercise", "verify"] + exercise, nil),
+            (["exercise", "watch"] + exercise, nil), (["exercise", "verify"] + exercise, nil),
+            (["exercise", "verify", "--format", "classroom"] + exercise, nil), (["exercise", "verify", "--grade", "--format", "junit"] + exercise, nil),
+            (["exercise", "verify", "--grade", "--format", "json"] + exercise, nil), (["exercise", "verify", "--grade"] + exercise, nil),
             (["export", "moodle-xml"], nil), (["export", "gift"], nil), (["sync", "--status"], nil),
             (["exercise", "reset", "1", "--yes"] + exercise, nil),
             (["reset", "hostile-lesson", "--yes"], nil), (["reset", "--all", "--yes"], nil),
@@ -163,7 +163,7 @@ final class HostileTextTests: XCTestCase {
         let lint = try PreflightBinary.run(["lint"] + common)
         XCTAssertEqual(lint.status, 0, lint.stderr)
         XCTAssertEqual(try PreflightBinary.run(["check", "--no-cache"] + common).status, 0)
-        XCTAssertEqual(try PreflightBinary.run(["exercise", "verify"] + common).status, 0)
+        XCTAssertEqual(try PreflightBinary.run(["exercise", "verify"] + exercise + common).status, 0)
         // Shown, not dropped: the visible forms of the payload are there.
         let list = try PreflightBinary.run(["list"] + common)
         XCTAssertTrue(list.stdout.contains("Lesson ^[]0;pwned^G^[[2J^[]52;c;cHduZWQ=^G<U+009B>31m<U+202E>"), list.stdout)

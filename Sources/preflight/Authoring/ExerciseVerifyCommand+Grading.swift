@@ -6,8 +6,8 @@ import PreflightCore
 extension GradeReport.Format: ExpressibleByArgument {}
 
 extension ExerciseVerifyCommand {
-    /// `exercise verify --workspace DIR`: grades the learner's files, for CI.
-    func grade(_ session: ExerciseSession, _ chosen: [Exercise]) throws {
+    /// `exercise verify --grade [--workspace DIR]`: grades the learner's files, for CI.
+    func gradeWorkspace(_ session: ExerciseSession, _ chosen: [Exercise]) throws {
         let checks = try session.grade(chosen)
         switch format {
         case .text: Console.out(GradeReport.text(checks, workspace: session.workspace).joined(separator: "\n"))

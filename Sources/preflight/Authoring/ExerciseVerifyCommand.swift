@@ -10,9 +10,10 @@ struct ExerciseVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "For instructors and CI: each starter fails its check and each solution passes it.",
         discussion: """
-            With --workspace DIR it grades a learner's files instead (DIR/NN-name/<file>, as `preflight exercise`
-            lays them out): exit 0 when every exercise passes, 1 when one fails. --format classroom prints what
-            GitHub Classroom's autograding reporter reads (docs/classroom-autograding.yml shows a workflow).
+            With --grade it grades a learner's files instead, in the workspace (--workspace DIR, laid out
+            DIR/NN-name/<file> as `preflight exercise` lays them out): exit 0 when every exercise passes, 1 when
+            one fails. --format classroom (which implies --grade) prints what GitHub Classroom's autograding
+            reporter reads; docs/classroom-autograding.yml shows a workflow.
             """)
 
     @OptionGroup var options: ExerciseOptions
@@ -20,16 +21,19 @@ struct ExerciseVerifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Exercises to verify (default: all).", valueName: "NAME"))
     var names: [String] = []
 
-    /// text, json, junit, or classroom (GitHub Classroom's autograding results); all but text
-    /// grade a learner's workspace, given with --workspace (see ExerciseVerifyCommand+Grading).
-    @Option(help: ArgumentHelp("text, json, junit or classroom (these three need --workspace DIR).", valueName: "FORMAT"))
+    /// text, json, junit, or classroom (GitHub Classroom's autograding results, for grading).
+    @Option(help: ArgumentHelp("text, json, junit, or classroom (grading only).", valueName: "FORMAT"))
     var format: GradeReport.Format = .text
+
+    /// Grade the learner's files (see ExerciseVerifyCommand+Grading).
+    @Flag(help: "Grade the learner's files in the workspace instead of the starters and solutions (implied by --format classroom).")
+    var grade = false
 
     func run() throws {
         let session = try options.session()
         let chosen = try names.isEmpty ? session.exercises : names.map { try session.exercise(named: $0) }
-        if options.workspace != nil { return try grade(session, chosen) }
-        guard format == .text else { throw AppError(.usage, "--format \(format.rawValue) grades a learner's workspace: give it with --workspace DIR") }
+        if grade || format == .classroom { return try gradeWorkspace(session, chosen) }
+        guard format == .text else { throw AppError(.usage, "--format \(format.rawValue) grades a learner's files: add --grade (starters and solutions are reported as text)") }
         let results = try session.verify(chosen)
         for result in results {
             let exercise = result.exercise
