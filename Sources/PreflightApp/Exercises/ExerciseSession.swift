@@ -25,11 +25,9 @@ public struct ExerciseCheck: Sendable {
     public var output: String
     /// The file that was checked.
     public var file: URL
-    /// Seconds the check ran.
+    /// False when the check could not be started at all (no runner, no program, no folder).
+    public var ran: Bool = true
     public var duration: Double = 0
-    /// The check never ran (no runner, nothing could start): a fault of the set-up, not of the
-    /// learner's file.
-    public var couldNotRun = false
 }
 
 /// The practice exercises of a course for one learner: their workspace, their progress, and
@@ -197,6 +195,6 @@ public final class ExerciseSession: Sendable {
         }
         let outcome = checker.check(exercise, candidate: candidate)
         return ExerciseCheck(exercise: exercise, passed: outcome.passed, problem: outcome.problem, output: outcome.output, file: candidate,
-                             duration: outcome.duration, couldNotRun: outcome.termination == nil && outcome.problem != nil)
+                             ran: outcome.termination != nil, duration: outcome.duration)
     }
 }

@@ -11,7 +11,7 @@ public enum GradeReport {
         output.count <= limit ? output : String(output.prefix(limit)) + "\n[… \(output.count - limit) more characters]"
     }
 
-    static func status(_ check: ExerciseCheck) -> String { check.passed ? "pass" : check.couldNotRun ? "error" : "fail" }
+    static func status(_ check: ExerciseCheck) -> String { check.passed ? "pass" : !check.ran ? "error" : "fail" }
 
     static func message(_ check: ExerciseCheck) -> String {
         if check.passed { return "passed" }
@@ -69,8 +69,8 @@ public enum GradeReport {
     }
 
     public static func junit(_ checks: [ExerciseCheck], workspace: ExerciseWorkspace) -> String {
-        let failures = checks.filter { !$0.passed && !$0.couldNotRun }.count
-        let errors = checks.filter(\.couldNotRun).count
+        let failures = checks.filter { !$0.passed && $0.ran }.count
+        let errors = checks.filter { !$0.ran }.count
         let total = checks.reduce(0) { $0 + $1.duration }
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                    "<testsuites tests=\"\(checks.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(String(format: "%.3f", total))\">",
@@ -81,7 +81,7 @@ public enum GradeReport {
                 xml.append(open + "/>")
                 continue
             }
-            let tag = check.couldNotRun ? "error" : "failure"
+            let tag = check.ran ? "failure" : "error"
             xml.append(open + ">")
             xml.append("      <\(tag) message=\"\(XMLText.escape(message(check)))\">\(XMLText.escape(clip(check.output, limit: 8000)))</\(tag)>")
             xml.append("    </testcase>")
