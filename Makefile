@@ -4,8 +4,9 @@
 SWIFT      ?= swift
 BUILD_DIR  ?= .build
 PREFLIGHT  := $(BUILD_DIR)/debug/preflight
-# pkg-config name : Debian package : Homebrew formula
-SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite
+# pkg-config name : Debian package : Homebrew formula (libxml2: FoundationXML, which the tests
+# parse Moodle XML exports with)
+SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite libxml-2.0:libxml2-dev:libxml2
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: start test test-deps build deps lint check bench bench-peers dist clean site site-deps browser-deps test-browser screenshots bench-site
@@ -28,13 +29,24 @@ build: deps
 # behaviour Sources/PreflightGrading/FSRS.swift follows.
 TEST_VENV := .venv-test
 FSRS_REFERENCE := fsrs==6.3.2
+# The Learning Record Store the learning-record tests send statements to: Ralph (PyPI
+# `ralph-malph`) with its command line (`ralph auth`) and its LRS server; its `lrs` extra
+# imports requests without declaring it. Tests/LRS/ralph_lrs.py starts it.
+RALPH_VENV := .venv-ralph
+RALPH_LRS := ralph-malph[cli,lrs]==5.1.0 requests==2.34.2
 
-test-deps: $(TEST_VENV)/.installed
+test-deps: $(TEST_VENV)/.installed $(RALPH_VENV)/.installed
 
 $(TEST_VENV)/.installed: Makefile | deps
 	rm -rf $(TEST_VENV)
 	python3 -m venv $(TEST_VENV)
 	$(TEST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(FSRS_REFERENCE)
+	touch $@
+
+$(RALPH_VENV)/.installed: Makefile | deps
+	rm -rf $(RALPH_VENV)
+	python3 -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(foreach p,$(RALPH_LRS),"$(p)")
 	touch $@
 
 # Installs the C libraries SwiftPM links, python3 (the examples and their host, with venv for

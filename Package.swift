@@ -80,12 +80,13 @@ let package = Package(
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightSiteTests", dependencies: ["PreflightSite", "PreflightCore", "PreflightGrading", "TestSupport"]),
         .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
-        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"]),
+        // Fixtures are read from the source tree (TestPaths.packageRoot), like the course's own files.
+        .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PreflightCLITests",
             dependencies: ["TestSupport"],
-            // Golden transcripts, read (and re-recorded) from the source folder.
-            exclude: ["Golden"]
+            // Golden transcripts, read (and re-recorded) from the source folder; fixtures read from it too.
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

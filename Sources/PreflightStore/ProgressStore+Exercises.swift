@@ -36,9 +36,14 @@ extension ProgressStore {
     }
 
     /// Records one check of the learner's file. A done exercise stays done while it passes.
-    public func recordExerciseCheck(_ id: String, passed: Bool) throws {
+    /// `statementsIfNewlyPassing` are queued when it passes and did not pass before.
+    public func recordExerciseCheck(_ id: String, passed: Bool, statementsIfNewlyPassing: [OutboxStatement] = []) throws {
         let now = Self.now
         try pool.write { db in
+            let before = try String.fetchOne(db, sql: "SELECT status FROM exercise_progress WHERE exercise_id = ?", arguments: [id])
+            if passed && before != ExerciseProgress.Status.passing.rawValue && before != ExerciseProgress.Status.done.rawValue {
+                try Self.enqueue(statementsIfNewlyPassing, in: db)
+            }
             try db.execute(sql: """
                 INSERT INTO exercise_progress (exercise_id, status, attempts, updated_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT(exercise_id) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at,

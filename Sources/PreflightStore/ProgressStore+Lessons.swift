@@ -1,6 +1,7 @@
 import GRDB
 
-/// Lesson positions, completion and example runs. Each method is one transaction.
+/// Lesson positions, completion and example runs. Each method is one transaction, which also
+/// queues the learning records (`statements`) of what it saves.
 extension ProgressStore {
     public func allLessonProgress() throws -> [String: LessonProgress] {
         try pool.read { db in
@@ -21,9 +22,10 @@ extension ProgressStore {
 
     /// Records that the learner is reading part `position` of the lesson, and that this is where
     /// they are in the course; a done lesson stays done.
-    public func recordPosition(lessonID: String, position: Int) throws {
+    public func recordPosition(lessonID: String, position: Int, statements: [OutboxStatement] = []) throws {
         let now = Self.now
         try pool.write { db in
+            try Self.enqueue(statements, in: db)
             try db.execute(sql: """
                 INSERT INTO lesson_progress (lesson_id, status, position, furthest, started_at, updated_at)
                 VALUES (?, 'in-progress', ?, ?, ?, ?)
@@ -34,9 +36,12 @@ extension ProgressStore {
         }
     }
 
-    public func markCompleted(lessonID: String) throws {
+    /// Marks the lesson done; `statementsIfNew` are queued only when it was not done already.
+    public func markCompleted(lessonID: String, statementsIfNew: [OutboxStatement] = []) throws {
         let now = Self.now
         try pool.write { db in
+            let before = try String.fetchOne(db, sql: "SELECT status FROM lesson_progress WHERE lesson_id = ?", arguments: [lessonID])
+            if before != LessonProgress.Status.done.rawValue { try Self.enqueue(statementsIfNew, in: db) }
             try db.execute(sql: """
                 INSERT INTO lesson_progress (lesson_id, status, position, furthest, started_at, updated_at, completed_at)
                 VALUES (?, 'done', 0, 0, ?, ?, ?)
@@ -46,9 +51,10 @@ extension ProgressStore {
         }
     }
 
-    public func recordExampleRun(lessonID: String, exampleIndex: Int, passed: Bool) throws {
+    public func recordExampleRun(lessonID: String, exampleIndex: Int, passed: Bool, statements: [OutboxStatement] = []) throws {
         let now = Self.now
         try pool.write { db in
+            try Self.enqueue(statements, in: db)
             try db.execute(sql: "INSERT INTO example_run (lesson_id, example_index, passed, ran_at) VALUES (?, ?, ?, ?)",
                            arguments: [lessonID, exampleIndex, passed, now])
         }

@@ -29,9 +29,10 @@ public struct QuizAttemptSummary: Sendable, Hashable {
 
 extension ProgressStore {
     /// Stores a whole attempt in one transaction: all of it or none of it.
-    public func recordQuizAttempt(sessionID: String, setKey: String, answers: [QuizAttemptRecord]) throws {
+    public func recordQuizAttempt(sessionID: String, setKey: String, answers: [QuizAttemptRecord], statements: [OutboxStatement] = []) throws {
         let now = Self.now
         try pool.write { db in
+            try Self.enqueue(statements, in: db)
             for answer in answers {
                 try db.execute(sql: """
                     INSERT INTO quiz_attempt (session_id, set_key, lesson_id, question_id, answer, correct, score, answered_at)

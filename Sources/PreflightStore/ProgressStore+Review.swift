@@ -60,8 +60,9 @@ extension ProgressStore {
     }
 
     /// Saves a card's new state and the rating that produced it, together.
-    public func recordReview(_ card: ReviewCardRecord, rating: Int, at date: Date) throws {
+    public func recordReview(_ card: ReviewCardRecord, rating: Int, at date: Date, statements: [OutboxStatement] = []) throws {
         try pool.write { db in
+            try Self.enqueue(statements, in: db)
             try db.execute(sql: """
                 INSERT OR REPLACE INTO review_card (question_id, lesson_id, state, step, stability, difficulty, due, last_review)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -87,6 +87,7 @@ public final class ProgressStore: Sendable {
         registerExerciseMigration(&migrator)
         registerLessonIndexMigration(&migrator)
         registerPlaceMigration(&migrator)
+        registerOutboxMigration(&migrator)
         return migrator
     }
 

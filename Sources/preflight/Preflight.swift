@@ -18,12 +18,14 @@ struct Preflight: ParsableCommand {
         version: "0.2.0",
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ImportCommand.self, ResetCommand.self]),
-            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, NewCommand.self, ExportCommand.self]),
+            CommandGroup(name: "Learning records", subcommands: [LRSCommand.self, WhoamiCommand.self, SyncCommand.self]),
+            CommandGroup(name: "Authoring", subcommands: [LintCommand.self, CheckCommand.self, NewCommand.self, ExportCommand.self, GradebookCommand.self]),
         ],
         defaultSubcommand: LearnCommand.self
     )
 
-    static let commandNames = ["learn", "list", "show", "quiz", "review", "exercise", "progress", "reset", "lint", "check"]
+    /// The commands that take the shared options (`--course`, `--state`…) themselves.
+    static let commandNames = ["learn", "list", "show", "quiz", "review", "exercise", "progress", "import", "reset", "sync", "lint", "check", "gradebook"]
     static let exerciseCommandNames = ["list", "check", "next", "watch", "hint", "solution", "reset", "verify"]
 
     /// The one place errors become output and exit codes: an `AppError` prints its diagnostics

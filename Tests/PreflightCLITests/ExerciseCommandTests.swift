@@ -210,3 +210,58 @@ final class WatchScreenTests: XCTestCase {
         XCTAssertEqual(tty.waitForExit(), 0)
     }
 }
+
+/// `exercise verify --workspace DIR --format classroom` (and `--grade` with the other formats): a
+/// learner's files graded for CI.
+final class ExerciseGradingCommandTests: XCTestCase {
+    private var scratch: URL!
+    private var course: String { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightCoreTests/Fixtures/exercise-course").path }
+
+    override func setUpWithError() throws { scratch = try TestPaths.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    private func grade(_ body: String?, format: String) throws -> CommandResult {
+        // --format classroom implies --grade; the others are given it.
+        let workspace = scratch.appendingPathComponent("workspace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("01-add"), withIntermediateDirectories: true)
+        if let body { try body.write(to: workspace.appendingPathComponent("01-add/add.py"), atomically: true, encoding: .utf8) }
+        return try PreflightBinary.run(["exercise", "verify"] + (format == "classroom" ? [] : ["--grade"]) + ["--workspace", workspace.path, "--format", format,
+                                        "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
+    }
+
+    func testClassroomResultsForAPassingAndAFailingWorkspace() throws {
+        let passing = try grade("def add(a, b):\n    return a + b\n", format: "classroom")
+        XCTAssertEqual(passing.status, 0, passing.stderr)
+        let good = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(passing.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(good["status"] as? String, "pass")
+        XCTAssertEqual((good["tests"] as? [[String: Any]])?.first?["score"] as? Double, 1)
+        let failing = try grade("def add(a, b):\n    return a * b\n", format: "classroom")
+        XCTAssertEqual(failing.status, 1, "a failing exercise fails the command, as CI expects")
+        let bad = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(failing.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(bad["status"] as? String, "fail")
+        XCTAssertEqual((bad["tests"] as? [[String: Any]])?.first?["score"] as? Double, 0)
+        XCTAssertTrue(((bad["tests"] as? [[String: Any]])?.first?["output"] as? String)?.contains("FAIL  add(2, 3) == 5") == true)
+    }
+
+    func testJUnitTextAndTheWorkspaceRule() throws {
+        let junit = try grade(nil, format: "junit")
+        XCTAssertEqual(junit.status, 1)
+        XCTAssertTrue(junit.stdout.contains("<failure message=\"there is no 01-add/add.py in the workspace\" type=\"fail\">"), junit.stdout)
+        let text = try grade("def add(a, b):\n    return a + b\n", format: "text")
+        XCTAssertTrue(text.stdout.contains("PASS  add  01-add/add.py"), text.stdout)
+        // Without --grade (and not classroom), verify checks the starters and solutions, whatever the workspace.
+        let verify = try PreflightBinary.run(["exercise", "verify", "--workspace", scratch.appendingPathComponent("empty").path,
+                                              "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
+        XCTAssertEqual(verify.status, 0, verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("PASS  add  starter fails, solution passes"), verify.stdout)
+    }
+
+    func testTheSampleWorkflowRunsThisCommandForTheReporter() throws {
+        let workflow = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("docs/classroom-autograding.yml"), encoding: .utf8)
+        XCTAssertTrue(workflow.contains("exercise verify"))
+        XCTAssertTrue(workflow.contains("--workspace workspace --format classroom"))
+        XCTAssertTrue(workflow.contains("uses: classroom-resources/autograding-grading-reporter@v1"))
+        XCTAssertTrue(workflow.contains("PREFLIGHT_RESULTS: \"${{ steps.preflight.outputs.result }}\""), "the reporter reads <RUNNER>_RESULTS")
+        XCTAssertTrue(workflow.contains("runners: preflight"))
+    }
+}

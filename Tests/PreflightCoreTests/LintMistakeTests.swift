@@ -197,8 +197,9 @@ final class LintMistakeTests: XCTestCase {
         course("bad-course-yaml",
             Expected("course.id-not-kebab", .error, "course.yaml:1:5", "course id `../other-program` must be kebab-case"),
             Expected("timeout.out-of-range", .error, "course.yaml:3:10", "`timeout` is `7200`", "at most 3600"),
-            Expected("runner.no-file-placeholder", .error, "course.yaml:5:11", "runner command for `python` has no `{file}`"),
-            Expected("runner.bad-quoting", .error, "course.yaml:6:7", "a double quote (\") is never closed"))
+            Expected("course.bad-iri", .error, "course.yaml:4:6", "`iri` must be an absolute IRI"),
+            Expected("runner.no-file-placeholder", .error, "course.yaml:6:11", "runner command for `python` has no `{file}`"),
+            Expected("runner.bad-quoting", .error, "course.yaml:7:7", "a double quote (\") is never closed"))
     }
 
     func testSectionsRunnersAndFieldsOfCourseYAML() {

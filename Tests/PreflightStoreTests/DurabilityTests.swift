@@ -13,10 +13,10 @@ final class DurabilityTests: XCTestCase {
 
     private var torture: URL { PreflightBinary.url.deletingLastPathComponent().appendingPathComponent("store-torture") }
 
-    private func startWriter(_ database: URL, name: String, count: Int) throws -> (Process, Pipe) {
+    private func startWriter(_ database: URL, name: String, count: Int, outbox: Bool = false) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = torture
-        process.arguments = [database.path, name, String(count)]
+        process.arguments = [database.path, name, String(count)] + (outbox ? ["outbox"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -65,5 +65,29 @@ final class DurabilityTests: XCTestCase {
             XCTAssertEqual(try store.examplesRun(lessonID: "lesson-\(index)"), [index])
             XCTAssertEqual(try store.examplesRun(lessonID: "quiz-\(index)"), [index])
         }
+    }
+
+    /// A kill at any moment never leaves progress without its statement, or a statement without
+    /// its progress: they are one transaction.
+    func testAKillNeverSeparatesProgressFromItsStatement() throws {
+        let database = folder.appendingPathComponent("progress.sqlite")
+        var rows = 0
+        for round in 0..<8 {
+            let (process, pipe) = try startWriter(database, name: "r\(round)", count: 100_000, outbox: true)
+            usleep(UInt32.random(in: 20_000...150_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            _ = confirmed(pipe)
+            let store = try ProgressStore(url: database)
+            let queued = Set(try store.pendingStatements().map(\.id).filter { $0.hasPrefix("r\(round)-") })
+            var index = 0
+            while try !store.examplesRun(lessonID: "r\(round)-\(index)").isEmpty {
+                XCTAssertTrue(queued.contains("r\(round)-\(index)"), "round \(round): write \(index) is saved but its statement is not queued")
+                index += 1
+            }
+            XCTAssertEqual(queued.count, index, "round \(round): statements queued for writes that were not saved")
+            rows += index
+        }
+        XCTAssertGreaterThan(rows, 8, "the writers saved something before being killed")
     }
 }

@@ -12,10 +12,10 @@ final class ProgressStoreOpeningTests: XCTestCase {
     func testMigratesAnEmptyLocationAndReopens() throws {
         let url = folder.appendingPathComponent("nested/course.sqlite")
         let store = try ProgressStore(url: url)
-        XCTAssertEqual(store.appliedMigrations, ["v1", "v2-review", "v3-exercises", "v4-lesson-index", "v5-place"])
+        XCTAssertEqual(store.appliedMigrations, ["v1", "v2-review", "v3-exercises", "v4-lesson-index", "v5-place", "v6-outbox"])
         try store.recordCachedPasses(["k1"])
         let reopened = try ProgressStore(url: url)
-        XCTAssertEqual(reopened.appliedMigrations, ["v1", "v2-review", "v3-exercises", "v4-lesson-index", "v5-place"])
+        XCTAssertEqual(reopened.appliedMigrations, ["v1", "v2-review", "v3-exercises", "v4-lesson-index", "v5-place", "v6-outbox"])
         XCTAssertEqual(reopened.cachedPasses(among: ["k1", "k2"]), ["k1"])
     }
 

@@ -5,14 +5,16 @@ import Foundation
 import PreflightStore
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let count = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: store-torture DATABASE WRITER-NAME COUNT\n".utf8))
+// With a fifth argument `outbox`, each write also queues a statement, in the same transaction.
+guard arguments.count == 4 || arguments.count == 5, let count = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: store-torture DATABASE WRITER-NAME COUNT [outbox]\n".utf8))
     exit(64)
 }
 do {
     let store = try ProgressStore(url: URL(fileURLWithPath: arguments[1]))
     for index in 0..<count {
-        try store.recordExampleRun(lessonID: "\(arguments[2])-\(index)", exampleIndex: index, passed: index % 2 == 0)
+        let statements = arguments.count == 5 ? [OutboxStatement(id: "\(arguments[2])-\(index)", body: "{}")] : []
+        try store.recordExampleRun(lessonID: "\(arguments[2])-\(index)", exampleIndex: index, passed: index % 2 == 0, statements: statements)
         // Unbuffered: the number is out the moment the write is confirmed.
         FileHandle.standardOutput.write(Data("\(index)\n".utf8))
     }

@@ -42,7 +42,8 @@ public final class ExampleSession: Sendable {
         for example in examples {
             let item = CheckItem(kind: .example, example: example, label: "example \(example.index)", name: "\(example.lessonID)/example-\(example.index)")
             let result = runner.run(item)
-            try book.recordExampleRun(lessonID: example.lessonID, index: example.index, passed: result.verdict.passed)
+            try book.recordExampleRun(lessonID: example.lessonID, index: example.index, passed: result.verdict.passed,
+                                      verdict: CheckReport.verdictName(result.verdict))
             var diff: String?
             if case .mismatch(let text) = result.verdict { diff = text }
             runs.append(ExampleRun(example: example, passed: result.verdict.passed, summary: result.verdict.summary,

@@ -2,6 +2,7 @@ import Foundation
 import PreflightCore
 import PreflightGrading
 import PreflightStore
+import Synchronization
 
 /// Where a learner is in a lesson.
 public enum LessonStatus: String, Sendable, Codable {
@@ -19,9 +20,21 @@ public struct LessonRecord: Sendable, Hashable {
 
 /// The learner's record of one course: the progress database, opened once per command. Every
 /// write is one transaction, and a write that fails is reported, never dropped.
+///
+/// When the learner has connected a Learning Record Store (`preflight lrs connect`), every write
+/// also queues the xAPI statements of what it records, in the same transaction, so a record is
+/// in the outbox exactly when the progress it describes is saved. Without a connection nothing
+/// is queued: a statement names its learner and its id derives from them, so there is nothing
+/// honest to keep for an LRS that has not been named, and a learner who never connects does not
+/// grow a table forever.
 public final class ProgressBook: Sendable {
     public let course: Course
     let store: ProgressStore
+    /// Builds the statements to queue; nil when no LRS is connected.
+    public let recorder: StatementBuilder?
+    /// Lessons opened in this sitting: `experienced` is recorded once per lesson per sitting,
+    /// not at every page turn.
+    private let opened = Mutex<Set<String>>([])
 
     /// Opens (or creates) the database `--state`, `PREFLIGHT_STATE` or the XDG state folder names,
     /// and carries over what is stored under the former ids of renamed lessons.
@@ -29,9 +42,10 @@ public final class ProgressBook: Sendable {
     ///   later `lint` can tell a lesson renamed without `former_ids`. `check` passes false: it is
     ///   the author's command, run between an edit and the lint that should see the edit.
     public static func open(_ opened: OpenedCourse, recordsLessons: Bool = true) throws -> ProgressBook {
+        let recorder = try LearningRecords.builder(for: opened.course, environment: opened.address.environment)
         let book: ProgressBook
         do {
-            book = ProgressBook(course: opened.course, store: try ProgressStore(url: location(of: opened)))
+            book = ProgressBook(course: opened.course, store: try ProgressStore(url: location(of: opened)), recorder: recorder)
         } catch {
             throw AppError(.data, "\(error)")
         }
@@ -48,9 +62,10 @@ public final class ProgressBook: Sendable {
         StoreLocation.resolve(courseID: opened.course.config.id, explicit: opened.address.state, environment: opened.address.environment)
     }
 
-    init(course: Course, store: ProgressStore) {
+    init(course: Course, store: ProgressStore, recorder: StatementBuilder? = nil) {
         self.course = course
         self.store = store
+        self.recorder = recorder
     }
 
     public var location: URL { store.url }
@@ -80,15 +95,28 @@ public final class ProgressBook: Sendable {
 
     /// Saves the part of the lesson the learner is reading, and that this is where they are.
     public func recordPosition(lessonID: String, part: Int) throws {
-        try access("save your place") { try store.recordPosition(lessonID: lessonID, position: part) }
+        let first = recorder != nil && opened.withLock { $0.insert(lessonID).inserted }
+        let statements = first ? [recorder!.lessonOpened(lessonID, at: Date())] : []
+        do {
+            try access("save your place") { try store.recordPosition(lessonID: lessonID, position: part, statements: statements) }
+        } catch {
+            // Not saved, so not opened as far as the record goes: the next save tries again.
+            if first { _ = opened.withLock { $0.remove(lessonID) } }
+            throw error
+        }
     }
 
     public func markDone(lessonID: String) throws {
-        try access("save that the lesson is done") { try store.markCompleted(lessonID: lessonID) }
+        let statements = recorder.map { [$0.lessonCompleted(lessonID, at: Date())] } ?? []
+        try access("save that the lesson is done") { try store.markCompleted(lessonID: lessonID, statementsIfNew: statements) }
     }
 
-    public func recordExampleRun(lessonID: String, index: Int, passed: Bool) throws {
-        try access("save the example's run") { try store.recordExampleRun(lessonID: lessonID, exampleIndex: index, passed: passed) }
+    /// - Parameter verdict: how the run went (`passed`, `mismatch`, `timeout`…), for the record.
+    public func recordExampleRun(lessonID: String, index: Int, passed: Bool, verdict: String? = nil) throws {
+        let statements = recorder.map { [$0.exampleRun(lessonID: lessonID, index: index, passed: passed, verdict: verdict ?? (passed ? "passed" : "failed"), at: Date())] } ?? []
+        try access("save the example's run") {
+            try store.recordExampleRun(lessonID: lessonID, exampleIndex: index, passed: passed, statements: statements)
+        }
     }
 
     public func examplesRun(lessonID: String) throws -> Set<Int> {

@@ -80,7 +80,12 @@ public struct QuizSession: Sendable {
         let records = zip(plan.questions, graded).map {
             QuizAttemptRecord(lessonID: $0.lessonID, questionID: $0.id, answer: $1.given, correct: $1.correct, score: $1.score)
         }
-        try book.access("save this attempt") { try book.store.recordQuizAttempt(sessionID: UUID().uuidString, setKey: plan.setKey, answers: records) }
+        let attemptID = UUID().uuidString.lowercased()
+        let statements = book.recorder?.quizAttempt(questions: plan.questions, graded: graded, isExam: isExam, setKey: plan.setKey,
+                                                    attemptID: attemptID, at: Date()) ?? []
+        try book.access("save this attempt") {
+            try book.store.recordQuizAttempt(sessionID: attemptID, setKey: plan.setKey, answers: records, statements: statements)
+        }
         return previous.map { AttemptSummary(finishedAt: $0.finishedAt, score: QuizScore(points: $0.score, questions: $0.total)) }
     }
 

@@ -38,7 +38,8 @@ public struct FlashcardReview: Sendable {
         let next = scheduler.review(card, rating: rating, at: now)
         let record = ReviewCardRecord(questionID: question.id, lessonID: question.lessonID, state: next.state.rawValue, step: next.step,
                                       stability: next.stability, difficulty: next.difficulty, due: next.due, lastReview: next.lastReview)
-        try book.access("save the review") { try book.store.recordReview(record, rating: rating.rawValue, at: now) }
+        let statements = book.recorder.map { [$0.flashcardReviewed(question, rating: rating, nextReview: next.due, at: now)] } ?? []
+        try book.access("save the review") { try book.store.recordReview(record, rating: rating.rawValue, at: now, statements: statements) }
         return next.due
     }
 

@@ -12,6 +12,14 @@ public enum JSONOutput {
         return escapeInvisible(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
+    /// One line, keys sorted and exactly as the value names them: for documents whose keys a
+    /// standard fixes (xAPI's `objectType`, `contextActivities`), sent over the wire or stored.
+    public static func encodeLine<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return escapeInvisible(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     /// Outside strings JSON holds only ASCII punctuation, digits, letters and spaces, so every
     /// scalar replaced here sits inside a string, where `\uXXXX` means the same character.
     static func escapeInvisible(_ json: String) -> String {

@@ -37,6 +37,7 @@ public enum DiagnosticCatalog {
         e("course.id-not-kebab", "the course id is not kebab-case (it names the progress file)"),
         e("course.section-id-not-kebab", "a section id is not kebab-case"),
         e("course.duplicate-section", "two sections have the same id"),
+        e("course.bad-iri", "`iri` is not an absolute IRI Preflight can name activities under"),
         e("runner.no-command", "a runner has no command"),
         e("runner.no-file-placeholder", "a runner command does not say where the file goes with `{file}`"),
         e("runner.bad-quoting", "a runner command has an unclosed quote or a trailing backslash"),

@@ -3,7 +3,7 @@ import Yams
 
 /// Turns the text of `course.yaml` into a `CourseConfig`, reporting every problem it finds.
 enum CourseConfigReader {
-    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm", "sandbox", "html"]
+    static let knownKeys: Set<String> = ["id", "title", "sections", "runners", "timeout", "max_file_size", "environment", "exercises", "warm", "sandbox", "html", "iri"]
 
     static func read(_ text: String, file: String) -> (CourseConfig?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -23,6 +23,13 @@ enum CourseConfigReader {
         if let timeout = fields.timeout("timeout") { config.timeout = timeout }
         if let size = fields.integer("max_file_size") { config.maxFileSize = size }
         config.exercises = fields.string("exercises", required: false, in: "course.yaml")
+        if let iri = fields.string("iri", required: false, in: "course.yaml") {
+            if CourseConfig.isUsableIRI(iri) {
+                config.iri = iri
+            } else {
+                fields.report(.error(fields.location(of: fields.node("iri")), "`iri` must be an absolute IRI such as `https://courses.example.org/ml-deployment-checks` (a scheme, no spaces, no trailing `/`); learning records name the course's lessons under it", id: "course.bad-iri"))
+            }
+        }
         for (key, location) in fields.keys { config.fieldLocations[key] = location }
         if let warm = fields.node("warm") {
             if let value = warm.bool { config.warm = value } else { fields.report(.error(fields.location(of: warm), "`warm` must be true or false", id: "course.bad-value")) }

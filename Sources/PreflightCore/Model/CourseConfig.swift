@@ -22,6 +22,24 @@ public struct CourseConfig: Sendable, Hashable {
     /// shown as text, so a lesson cannot add markup or scripts to the exported site.
     public var html: HTMLPolicy = .escape
 
+    /// The course's IRI (`iri:`), under which learning records name its lessons and questions.
+    public var iri: String?
+
+    /// `iri:` when given, else `urn:preflight:<course-id>`: learning records name every activity
+    /// under it (`<iri>/lessons/<lesson-id>`), so it must not change once records exist.
+    public var activityIRI: String { iri ?? "urn:preflight:\(id)" }
+
+    /// An absolute IRI Preflight can put activity paths under: a scheme, no spaces or characters
+    /// IRIs forbid, and no trailing `/`, `#` or `?` (the lesson path adds its own `/`).
+    public static func isUsableIRI(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+              text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+              text[text.startIndex].isLetter, text.index(after: colon) != text.endIndex else { return false }
+        let forbidden: Set<Character> = ["<", ">", "\"", "{", "}", "|", "\\", "^", "`"]
+        guard !text.contains(where: { $0.isWhitespace || forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }) else { return false }
+        return !(text.hasSuffix("/") || text.hasSuffix("#") || text.hasSuffix("?"))
+    }
+
     public static let defaultTimeout = 10.0
     /// An hour: an example that needs longer is a mistake, and every limit must stay a number the
     /// clocks and `setrlimit` can hold.

@@ -7,8 +7,8 @@ import PreflightCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the course as a static website, or your progress as a file.",
-        subcommands: [ExportHTMLCommand.self, ExportProgressCommand.self]
+        abstract: "Export the course as a static website, its quizzes for an LMS, or your progress as a file.",
+        subcommands: [ExportHTMLCommand.self, ExportMoodleXMLCommand.self, ExportGIFTCommand.self, ExportProgressCommand.self]
     )
 }
 

@@ -31,6 +31,7 @@ struct LearnCommand: ParsableCommand {
         }
         let chosen = try lesson.map { name in try pick(name, in: opened) }
         let book = try ProgressBook.open(opened)
+        defer { LearningRecords.syncInBackground(book) }
         let progress = try book.courseProgress()
         let styler = display.styler(for: .standardOutput)
         let target = chosen ?? progress.resumeLesson ?? course.lessons[0]

@@ -69,6 +69,7 @@ struct QuizCommand: ParsableCommand {
         // needs every lesson. Other quizzes work from the lessons that load.
         let opened = all ? try courseOptions.open() : try courseOptions.openAvailable()
         let book = try ProgressBook.open(opened)
+        defer { LearningRecords.syncInBackground(book) }
         // Line by line with verdicts: on a terminal, or in accessible mode through a pipe.
         let interactive = answers == nil && !json && !answersTemplate && ((isatty(0) == 1 && isatty(1) == 1) || display.plain)
         let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)

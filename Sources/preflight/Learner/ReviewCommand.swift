@@ -44,7 +44,9 @@ struct ReviewCommand: ParsableCommand {
         let opened = try courseOptions.openAvailable()
         let lessons = try opened.lessons(named: names, allowSections: true)
         let moment = now.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let review = try FlashcardReview(questions: lessons.flatMap(\.interviewQuestions), book: try ProgressBook.open(opened), now: moment)
+        let book = try ProgressBook.open(opened)
+        defer { LearningRecords.syncInBackground(book) }
+        let review = try FlashcardReview(questions: lessons.flatMap(\.interviewQuestions), book: book, now: moment)
         if stats {
             printStats(try review.stats())
             return

@@ -15,6 +15,7 @@ struct ExerciseCheckCommand: ParsableCommand {
 
     func run() throws {
         let session = try options.session()
+        defer { LearningRecords.syncInBackground(session.progressBook) }
         let check = try session.check(try session.exercise(named: name))
         ExerciseOutput.show(check, styler: display.styler(for: .standardOutput), plain: display.isPlain)
         if !check.passed { throw AppError(.failed, "") }

@@ -14,6 +14,7 @@ struct ExerciseNextCommand: ParsableCommand {
 
     func run() throws {
         let session = try options.session()
+        defer { LearningRecords.syncInBackground(session.progressBook) }
         let states = try session.states()
         let styler = display.styler(for: .standardOutput)
         guard let current = session.current(states) else {

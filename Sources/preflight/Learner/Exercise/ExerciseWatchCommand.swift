@@ -27,6 +27,7 @@ struct ExerciseWatchCommand: ParsableCommand {
 
     func run() throws {
         let session = try options.session()
+        defer { LearningRecords.syncInBackground(session.progressBook) }
         guard !session.exercises.isEmpty else { Console.out("This course has no exercises."); return }
         let states = try session.states()
         let start = try name.map { try session.exercise(named: $0) } ?? session.current(states) ?? session.exercises[0]
