@@ -78,7 +78,7 @@ public enum CourseLoader {
         let (frontMatter, frontProblems) = FrontMatter.read(text, file: displayPath)
         guard let frontMatter else { return (nil, frontProblems) }
         let parsed = CommonMarkParser.parse(text.body)
-        var interpreter = LessonInterpreter(file: displayPath, config: config, source: text.body)
+        var interpreter = LessonInterpreter(file: displayPath, config: config, sourceText: text.body)
         var lesson = interpreter.interpret(parsed.document, frontMatter: frontMatter, sectionID: sectionID)
         lesson.lintAllowances = LintAllowance.scan(markdown: parsed.document, file: displayPath)
         var diagnostics = frontProblems + interpreter.diagnostics

@@ -6,22 +6,26 @@ import Foundation
 struct LessonInterpreter {
     let file: String
     let config: CourseConfig
-    /// The lesson's text, line by line (front matter blanked), for rules that compare what the
-    /// tree says with what the author wrote, such as a regex key that lost a backslash.
-    let sourceLines: [Substring]
+    /// The lesson's text (front matter blanked), for rules that compare what the tree says with
+    /// what the author wrote, such as a regex key that lost a backslash.
+    let sourceText: SourceText
     var diagnostics: [Diagnostic] = []
 
     init(file: String, config: CourseConfig, source: String = "") {
+        self.init(file: file, config: config, sourceText: SourceText(source))
+    }
+
+    init(file: String, config: CourseConfig, sourceText: SourceText) {
         self.file = file
         self.config = config
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sourceText = sourceText
     }
 
     /// The source lines a block spans, joined with newlines; empty when the source is unknown.
     func source(of node: MarkdownNode) -> String {
         let first = node.range.start.line, last = max(node.range.end.line, first)
-        guard first >= 1, last <= sourceLines.count else { return "" }
-        return sourceLines[(first - 1)...(last - 1)].joined(separator: "\n")
+        guard first >= 1, last <= sourceText.lineCount else { return "" }
+        return sourceText.text(lines: first, through: last)
     }
 
     func location(_ node: MarkdownNode) -> SourceLocation {
