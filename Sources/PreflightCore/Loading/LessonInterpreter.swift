@@ -65,7 +65,7 @@ struct LessonInterpreter {
         for extra in titles.dropFirst() {
             diagnostics.append(.error(location(extra), "a lesson has one H1 title; make this heading an H2 (`## …`)", id: "lesson.extra-title"))
         }
-        if first.plainText.trimmingCharacters(in: .whitespaces) != frontMatter.title {
+        if first.plainText.trimmingWhitespace() != frontMatter.title {
             diagnostics.append(.warning(location(first), "H1 `\(first.plainText)` differs from the front matter title `\(frontMatter.title)`", id: "lesson.title-mismatch"))
         }
     }
@@ -81,7 +81,7 @@ struct LessonInterpreter {
             }
             if block.headingLevel == 2 {
                 if !current.blocks.isEmpty || !sections.isEmpty || current.title != "Introduction" { sections.append(current) }
-                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                let title = block.plainText.trimmingWhitespace()
                 current = LessonSection(title: title, role: SectionRole(heading: title), location: location(block), blocks: [])
                 continue
             }
@@ -115,7 +115,7 @@ struct LessonInterpreter {
         var result: [InterviewQuestion] = []
         for group in HeadingGroups.split(section.blocks, level: 3) {
             guard let heading = group.heading else { continue }
-            let question = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let question = heading.plainText.trimmingWhitespace()
             if group.blocks.isEmpty {
                 diagnostics.append(.error(location(heading), "interview question has no model answer under it", id: "interview.no-answer"))
                 continue

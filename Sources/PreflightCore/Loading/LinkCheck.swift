@@ -26,7 +26,7 @@ enum LinkCheck {
     /// The file part of a relative destination, or nil for web addresses (`https:`, `mailto:`),
     /// anchors (`#usage`) and absolute paths.
     static func localPath(_ destination: String) -> String? {
-        var path = destination.trimmingCharacters(in: .whitespaces)
+        var path = destination.trimmingWhitespace()
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         guard !path.isEmpty, !path.hasPrefix("/") else { return nil }
         // A scheme is letters, digits, `+`, `-` or `.` before the first `:` (and before any `/`).

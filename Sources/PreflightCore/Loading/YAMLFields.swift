@@ -82,7 +82,7 @@ struct YAMLFields {
             if required { diagnostics.append(.error(origin, "\(what) is missing required field `\(key)`", id: id("missing-field"))) }
             return nil
         }
-        guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = node.scalar?.string, !value.trimmingWhitespace().isEmpty else {
             diagnostics.append(.error(location(of: node), "`\(key)` must be a non-empty text value", id: id("bad-value")))
             return nil
         }
