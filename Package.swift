@@ -27,7 +27,8 @@ let package = Package(
         // The child side of spawning (between fork and exec) must be async-signal-safe: C.
         .target(name: "CRunnerSupport"),
         .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"]),
-        .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Progress, and the course index's records (a cache of what reading the lessons found).
+        .target(name: "PreflightStore", dependencies: ["PreflightCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Pure: grades answers and schedules flashcards; no terminal, no store.
         .target(name: "PreflightGrading", dependencies: ["PreflightCore"]),
         // Signal handlers that give the terminal back must be async-signal-safe: C.
@@ -60,7 +61,7 @@ let package = Package(
         ),
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
-        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
+        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "PreflightCore", "TestSupport"]),
         .testTarget(
             name: "PreflightCLITests",
             dependencies: ["TestSupport"]

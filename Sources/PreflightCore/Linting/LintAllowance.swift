@@ -3,7 +3,7 @@ import Foundation
 /// An author's `<!-- preflight-lint: allow ID ... -->` comment (in course.yaml,
 /// `# preflight-lint: allow ID ...`): the warnings with that id are meant, in that file only.
 /// Errors cannot be allowed; `LintPolicy` says so when a comment tries.
-public struct LintAllowance: Sendable, Hashable {
+public struct LintAllowance: Sendable, Hashable, Codable {
     /// The diagnostic id allowed, or the comment's text when it is not an `allow` comment.
     public var id: String
     public var location: SourceLocation

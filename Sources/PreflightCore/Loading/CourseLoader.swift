@@ -34,7 +34,7 @@ public enum CourseLoader {
             if let id = result.salvagedID { unreadable.ids.insert(id) } else { unreadable.unidentified.append(shown[index]) }
         }
         let lessons = loaded.compactMap(\.0)
-        let diagnostics = scan.diagnostics(perFile: loaded.map(\.1), rules: CourseRules.check(lessons, unreadable: unreadable))
+        let diagnostics = scan.diagnostics(perFile: loaded.map(\.1), rules: CourseRules.check(lessons.map(LessonSummary.init), unreadable: unreadable))
         return CourseLoadResult(
             course: Course(root: root, config: config, lessons: lessons), diagnostics: diagnostics,
             lintAllowances: scan.configAllowances + lessons.flatMap(\.lintAllowances))
@@ -43,11 +43,16 @@ public enum CourseLoader {
     /// Reads and interprets one lesson file; nil when it cannot become a lesson at all. Relative
     /// links and images are checked against the files beside it.
     public static func loadLesson(_ url: URL, displayPath: String, config: CourseConfig, sectionID: String) -> (Lesson?, [Diagnostic]) {
-        let (text, problems) = LessonText.read(url, displayPath: displayPath, maxSize: config.maxFileSize)
-        guard let text else { return (nil, problems) }
-        let (lesson, diagnostics) = interpret(text, displayPath: displayPath, config: config, sectionID: sectionID)
+        let (lesson, diagnostics) = readLesson(LessonFile.read(url, maxSize: config.maxFileSize), displayPath: displayPath, config: config, sectionID: sectionID)
         let links = lesson.map { LinkCheck.diagnostics(in: $0.document, file: url, displayPath: displayPath) } ?? []
         return (lesson, diagnostics + links)
+    }
+
+    /// A lesson from a file already read, without the link check (which looks at other files).
+    static func readLesson(_ file: LessonFile, displayPath: String, config: CourseConfig, sectionID: String) -> (Lesson?, [Diagnostic]) {
+        let (text, problems) = LessonText.read(file, displayPath: displayPath, maxSize: config.maxFileSize)
+        guard let text else { return (nil, problems) }
+        return interpret(text, displayPath: displayPath, config: config, sectionID: sectionID)
     }
 
     /// Reads a lesson from memory, as tests and tools that generate lessons do.

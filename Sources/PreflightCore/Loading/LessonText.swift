@@ -11,15 +11,19 @@ struct LessonText {
     var body: SourceText
 
     static func read(_ url: URL, displayPath: String, maxSize: Int) -> (LessonText?, [Diagnostic]) {
+        read(LessonFile.read(url, maxSize: maxSize), displayPath: displayPath, maxSize: maxSize)
+    }
+
+    static func read(_ file: LessonFile, displayPath: String, maxSize: Int) -> (LessonText?, [Diagnostic]) {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
-        if size > maxSize {
+        switch file.contents {
+        case .tooLarge(let size):
             return (nil, [.error(start, "lesson file is \(size) bytes, over the \(maxSize)-byte limit (set `max_file_size` in course.yaml to raise it)", id: "file.too-large")])
-        }
-        guard let data = try? Data(contentsOf: url) else {
+        case .unreadable:
             return (nil, [.error(start, "cannot read the file", id: "file.unreadable")])
+        case .bytes(let bytes):
+            return parse(bytes: bytes, displayPath: displayPath)
         }
-        return parse(data, displayPath: displayPath)
     }
 
     static func parse(_ data: Data, displayPath: String) -> (LessonText?, [Diagnostic]) {

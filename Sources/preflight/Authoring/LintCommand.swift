@@ -27,6 +27,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
     var strict = false
 
+    @Flag(help: "Read every lesson, without the course index (which is then neither read nor updated).")
+    var noIndex = false
+
     @Argument(help: ArgumentHelp("Lesson files, exercise READMEs, course.yaml or folders to lint (default: the whole course).", valueName: "PATH"))
     var paths: [String] = []
 
@@ -46,7 +49,7 @@ struct LintCommand: ParsableCommand {
         }
         let report = CourseLint.run(
             root: root, paths: urls, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "",
-            displayPath: Paths.display, lessonChecks: KeyCheck.diagnostics(for:))
+            displayPath: Paths.display, checks: .keyCheck, index: noIndex ? nil : courseOptions.indexOptions)
         let diagnostics = LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: strict)
         switch format {
         case .text:

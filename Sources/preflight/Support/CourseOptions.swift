@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PreflightCore
+import PreflightGrading
 import PreflightStore
 
 /// The options every command shares: where the course is.
@@ -30,6 +31,41 @@ struct CourseOptions: ParsableArguments {
             Console.error("preflight: error: \(failure.message)")
             throw ExitCode(ExitCodes.dataError)
         }
+    }
+
+    /// Where this course's index is kept: beside its progress database. Nil (the course is then
+    /// read in full) when no index can be kept there.
+    var indexOptions: CourseIndex.Options {
+        let state = self.state
+        return CourseIndex.Options(engine: Engine.identity) { config in
+            let progress = StoreLocation.resolve(courseID: config.id, explicit: state, environment: ProcessInfo.processInfo.environment)
+            return try? CourseIndexStore(url: CourseIndexStore.location(beside: progress))
+        }
+    }
+
+    /// Opens the course through its index, reading only the lesson files that changed; fails
+    /// with exit 65 when the course has errors, exactly as `loadCourse` does.
+    func openIndex() throws -> CourseIndex {
+        let options = indexOptions
+        let result = CourseIndex.open(try locate(), displayPath: Paths.display, checks: .keyCheck, engine: options.engine, storage: options.storage)
+        guard let index = result.index, !result.diagnostics.hasErrors else {
+            DiagnosticPrinter.printText(result.diagnostics.filter { $0.severity == .error })
+            Console.error("preflight: the course has errors; run `preflight lint` for the full report")
+            throw ExitCode(ExitCodes.dataError)
+        }
+        return index
+    }
+
+    /// Reads one lesson of an opened course in full; exits 65 with its errors when the file no
+    /// longer reads (it changed since the index was opened).
+    func load(_ lesson: LessonSummary, from index: CourseIndex) throws -> Lesson {
+        let (loaded, diagnostics) = index.load(lesson)
+        guard let loaded, !diagnostics.hasErrors else {
+            DiagnosticPrinter.printText(diagnostics.filter { $0.severity == .error })
+            Console.error("preflight: the course has errors; run `preflight lint` for the full report")
+            throw ExitCode(ExitCodes.dataError)
+        }
+        return loaded
     }
 
     /// Loads the course, failing with exit 65 when it has errors (printed compiler-style).
