@@ -184,9 +184,14 @@ public struct CourseIndex: Sendable {
         return CourseLoader.loadLesson(file.url, displayPath: lesson.file, config: outline.config, sectionID: file.sectionID)
     }
 
+    /// Reads the lessons in full on every core, each with what reading it found.
+    public func loadEach(_ lessons: [LessonSummary]) -> [(Lesson?, [Diagnostic])] {
+        ParallelWork.map(lessons.count) { self.load(lessons[$0]) }
+    }
+
     /// Reads the lessons in full on every core; those that no longer read are left out.
     public func load(_ lessons: [LessonSummary]) -> [Lesson] {
-        ParallelWork.map(lessons.count) { self.load(lessons[$0]).0 }.compactMap { $0 }
+        loadEach(lessons).compactMap(\.0)
     }
 
     /// The whole course, every lesson read.

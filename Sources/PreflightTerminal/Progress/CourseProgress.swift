@@ -5,15 +5,15 @@ import PreflightStore
 /// course-wide completion, and where to continue. Progress for lessons that no longer exist is
 /// kept in the store but never shown as current.
 public struct CourseProgress: Sendable {
-    public let course: Course
+    public let course: CourseOutline
     public let records: [String: LessonProgress]
 
-    public init(course: Course, records: [String: LessonProgress]) {
+    public init(course: CourseOutline, records: [String: LessonProgress]) {
         self.course = course
         self.records = records
     }
 
-    public func status(_ lesson: Lesson) -> LessonProgress.Status {
+    public func status(_ lesson: LessonSummary) -> LessonProgress.Status {
         records[lesson.id]?.status ?? .notStarted
     }
 
@@ -30,14 +30,14 @@ public struct CourseProgress: Sendable {
 
     /// The first lesson not done, in course order, whose `requires` are all done; failing that,
     /// the first lesson not done at all; nil when the course is complete.
-    public var nextLesson: Lesson? {
+    public var nextLesson: LessonSummary? {
         let open = course.lessons.filter { status($0) != .done }
         let ready = open.first { lesson in lesson.requires.allSatisfy { id in course.lesson(id: id).map { status($0) == .done } ?? true } }
         return ready ?? open.first
     }
 
     /// A lesson the learner was in the middle of, preferred over starting a new one.
-    public var resumeLesson: Lesson? {
+    public var resumeLesson: LessonSummary? {
         let inProgress = course.lessons.filter { status($0) == .inProgress }
         return inProgress.max { (records[$0.id]?.updatedAt ?? 0) < (records[$1.id]?.updatedAt ?? 0) } ?? nextLesson
     }

@@ -47,10 +47,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let selected = try LessonSelection.resolve(lessons, in: course)
-        let items = selected.flatMap(CheckItem.items(for:))
-        let cache = (try? courseOptions.openStore(for: course)).map(StoreCheckCache.init)
+        let index = try courseOptions.openIndex()
+        let course = index.outline
+        // Kept in the index with each lesson: only changed lessons are read to find their examples.
+        let items = index.checkItems(for: try LessonSelection.resolve(lessons, in: course))
+        let cache = (try? courseOptions.openStore(for: course.config)).map(StoreCheckCache.init)
         let pool = try runOptions.pool(for: course.config)
         defer { pool.close() }
         let runner = ExampleRunner(config: course.config, pool: pool, timeoutOverride: timeout, warm: course.config.warm && !cold)

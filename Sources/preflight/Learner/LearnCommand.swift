@@ -21,12 +21,13 @@ struct LearnCommand: ParsableCommand {
     var lesson: String?
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
+        let opened = try courseOptions.openIndex()
+        let course = opened.outline
         guard !course.lessons.isEmpty else {
             Console.out("\(Visible.escape(course.config.title)) has no lessons yet.")
             return
         }
-        let store = try courseOptions.openStore(for: course)
+        let store = try courseOptions.openStore(for: course.config)
         let progress = CourseProgress(course: course, records: try store.allLessonProgress())
         let chosen = try lesson.flatMap { try LessonSelection.resolve([$0], in: course).first }
         guard let terminal = RawTerminal() else {
@@ -36,9 +37,10 @@ struct LearnCommand: ParsableCommand {
         let target = chosen ?? progress.resumeLesson ?? course.lessons[0]
         let index = course.lessons.firstIndex { $0.id == target.id } ?? 0
         let position = progress.records[target.id].map { $0.status == .done && chosen == nil ? 0 : $0.position } ?? 0
+        // Only the lesson that opens is read now; the others when the learner reaches them.
         let state = LearnState(
-            course: course, lessonIndex: index, sectionIndex: position,
-            statuses: progress.records.mapValues(\.status), examplesRun: try store.examplesRun(lessonID: target.id))
+            course: course, lessons: opened.shelf, lessonIndex: index, lesson: try courseOptions.load(course.lessons[index], from: opened),
+            sectionIndex: position, statuses: progress.records.mapValues(\.status), examplesRun: try store.examplesRun(lessonID: target.id))
         let styler = display.styler(for: .standardOutput)
         let loop = LearnLoop(
             terminal: terminal, state: state, store: store, runner: ExampleRunner(config: course.config, pool: try runOptions.pool(for: course.config)),

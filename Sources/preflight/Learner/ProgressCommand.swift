@@ -18,8 +18,8 @@ struct ProgressCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
+        let course = try courseOptions.openIndex().outline
+        let store = try courseOptions.openStore(for: course.config)
         let progress = CourseProgress(course: course, records: try store.allLessonProgress())
         if json {
             Console.out(try ListJSON.encode(progress))

@@ -49,9 +49,10 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        let store = try courseOptions.openStore(for: course)
-        let pools = try questionPools(course, store: store)
+        let index = try courseOptions.openIndex()
+        let course = index.outline
+        let store = try courseOptions.openStore(for: course.config)
+        let pools = try questionPools(index, store: store)
         guard pools.contains(where: { !$0.isEmpty }) else {
             Console.error("preflight: there are no quiz questions in \(names.isEmpty ? "this lesson" : names.joined(separator: ", ")).")
             throw ExitCode(ExitCodes.dataError)
@@ -85,14 +86,19 @@ struct QuizCommand: ParsableCommand {
     }
 
     /// Questions grouped by section for the exam, by lesson otherwise.
-    private func questionPools(_ course: Course, store: ProgressStore) throws -> [[QuizQuestion]] {
-        if all { return course.config.sections.map { course.lessons(inSection: $0.id).flatMap(\.quiz) } }
+    /// Only the lessons asked about are read.
+    private func questionPools(_ index: CourseIndex, store: ProgressStore) throws -> [[QuizQuestion]] {
+        let course = index.outline
+        if all {
+            let lessons = try courseOptions.load(course.lessons, from: index)
+            return course.config.sections.map { section in lessons.filter { $0.sectionID == section.id }.flatMap(\.quiz) }
+        }
         if names.isEmpty {
             let progress = CourseProgress(course: course, records: try store.allLessonProgress())
             guard let current = progress.resumeLesson ?? course.lessons.first else { return [] }
-            return [current.quiz]
+            return [try courseOptions.load(current, from: index).quiz]
         }
-        return try LessonSelection.resolve(names, in: course, allowSections: true).map(\.quiz)
+        return try courseOptions.load(LessonSelection.resolve(names, in: course, allowSections: true), from: index).map(\.quiz)
     }
 
     private func scripted(_ plan: QuizPlan) throws -> [GradedAnswer] {

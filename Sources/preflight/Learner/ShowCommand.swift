@@ -24,8 +24,9 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try courseOptions.loadCourse()
-        guard let lesson = try LessonSelection.resolve([lesson], in: course).first else { return }
+        let index = try courseOptions.openIndex()
+        guard let chosen = try LessonSelection.resolve([lesson], in: index.outline).first else { return }
+        let lesson = try courseOptions.load(chosen, from: index)
         let renderer = LessonRenderer(width: width ?? TerminalSize.current()?.columns ?? 80, styler: display.styler(for: .standardOutput))
         Console.out(renderer.render(document: lesson.document).joined(separator: "\n"))
     }

@@ -13,8 +13,10 @@ struct CourseOptions: ParsableArguments {
     var state: String?
 
     /// Opens the course's progress database; prints why and exits 65 when it cannot be used.
-    func openStore(for course: Course) throws -> ProgressStore {
-        let url = StoreLocation.resolve(courseID: course.config.id, explicit: state, environment: ProcessInfo.processInfo.environment)
+    func openStore(for course: Course) throws -> ProgressStore { try openStore(for: course.config) }
+
+    func openStore(for config: CourseConfig) throws -> ProgressStore {
+        let url = StoreLocation.resolve(courseID: config.id, explicit: state, environment: ProcessInfo.processInfo.environment)
         do {
             return try ProgressStore(url: url)
         } catch {
@@ -59,13 +61,19 @@ struct CourseOptions: ParsableArguments {
     /// Reads one lesson of an opened course in full; exits 65 with its errors when the file no
     /// longer reads (it changed since the index was opened).
     func load(_ lesson: LessonSummary, from index: CourseIndex) throws -> Lesson {
-        let (loaded, diagnostics) = index.load(lesson)
-        guard let loaded, !diagnostics.hasErrors else {
-            DiagnosticPrinter.printText(diagnostics.filter { $0.severity == .error })
+        try load([lesson], from: index)[0]
+    }
+
+    /// Reads lessons of an opened course in full, on every core.
+    func load(_ lessons: [LessonSummary], from index: CourseIndex) throws -> [Lesson] {
+        let read = index.loadEach(lessons)
+        let problems = read.flatMap { $0.0 == nil || $0.1.hasErrors ? $0.1.filter { $0.severity == .error } : [] }
+        guard problems.isEmpty, read.allSatisfy({ $0.0 != nil }) else {
+            DiagnosticPrinter.printText(problems)
             Console.error("preflight: the course has errors; run `preflight lint` for the full report")
             throw ExitCode(ExitCodes.dataError)
         }
-        return loaded
+        return read.compactMap(\.0)
     }
 
     /// Loads the course, failing with exit 65 when it has errors (printed compiler-style).

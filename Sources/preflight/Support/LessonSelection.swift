@@ -4,9 +4,9 @@ import PreflightCore
 
 /// Turns lesson ids, section ids or lesson file paths from the command line into lessons.
 enum LessonSelection {
-    static func resolve(_ names: [String], in course: Course, allowSections: Bool = false) throws -> [Lesson] {
+    static func resolve(_ names: [String], in course: CourseOutline, allowSections: Bool = false) throws -> [LessonSummary] {
         guard !names.isEmpty else { return course.lessons }
-        var selected: [Lesson] = []
+        var selected: [LessonSummary] = []
         for name in names {
             if let lesson = course.lesson(id: name) {
                 selected.append(lesson)
@@ -24,7 +24,13 @@ enum LessonSelection {
         return selected.filter { seen.insert($0.id).inserted }
     }
 
-    private static func lesson(atPath path: String, in course: Course) -> Lesson? {
+    /// The same choice among a course read in full.
+    static func resolve(_ names: [String], in course: Course, allowSections: Bool = false) throws -> [Lesson] {
+        let byFile = Dictionary(course.lessons.map { ($0.file, $0) }) { first, _ in first }
+        return try resolve(names, in: course.outline, allowSections: allowSections).compactMap { byFile[$0.file] }
+    }
+
+    private static func lesson(atPath path: String, in course: CourseOutline) -> LessonSummary? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let shown = Paths.display(URL(fileURLWithPath: path, relativeTo: Paths.workingDirectory))
         return course.lessons.first { $0.file == shown }

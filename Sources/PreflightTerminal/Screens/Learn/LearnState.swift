@@ -13,8 +13,12 @@ public struct LearnState {
         case help
     }
 
-    public let course: Course
+    /// The course's outline; its lessons are read from `lessons` as the learner reaches them.
+    public let course: CourseOutline
+    public let lessons: LessonShelf
     public private(set) var lessonIndex: Int
+    /// The lesson at `lessonIndex`, read.
+    public private(set) var lesson: Lesson
     public private(set) var sectionIndex: Int
     public var scroll = 0
     public var mode: Mode = .reading
@@ -22,16 +26,20 @@ public struct LearnState {
     public var statuses: [String: LessonProgress.Status]
     public var examplesRun: Set<Int>
 
-    public init(course: Course, lessonIndex: Int, sectionIndex: Int, statuses: [String: LessonProgress.Status], examplesRun: Set<Int>) {
+    /// - Parameter lesson: the lesson at `lessonIndex` of the outline, already read.
+    public init(
+        course: CourseOutline, lessons: LessonShelf, lessonIndex: Int, lesson: Lesson, sectionIndex: Int,
+        statuses: [String: LessonProgress.Status], examplesRun: Set<Int>
+    ) {
         self.course = course
+        self.lessons = lessons
         self.lessonIndex = min(max(lessonIndex, 0), max(course.lessons.count - 1, 0))
+        self.lesson = lesson
+        lessons.keep(lesson, at: self.lessonIndex)
         self.statuses = statuses
         self.examplesRun = examplesRun
-        self.sectionIndex = 0
         self.sectionIndex = min(max(sectionIndex, 0), max(lesson.sections.count - 1, 0))
     }
-
-    public var lesson: Lesson { course.lessons[lessonIndex] }
     public var section: LessonSection { lesson.sections[sectionIndex] }
     public var isLastSection: Bool { sectionIndex == lesson.sections.count - 1 }
 
@@ -117,7 +125,7 @@ public struct LearnState {
         let target = sectionIndex + step
         if target < 0 {
             guard lessonIndex > 0 else { message = "This is the start of the course."; return [] }
-            return open(lessonAt: lessonIndex - 1, section: course.lessons[lessonIndex - 1].sections.count - 1)
+            return open(lessonAt: lessonIndex - 1, section: (lessons.lesson(at: lessonIndex - 1)?.sections.count ?? 1) - 1)
         }
         if target >= lesson.sections.count {
             guard lessonIndex + 1 < course.lessons.count else { message = "This is the end of the course."; return [] }
@@ -130,7 +138,12 @@ public struct LearnState {
 
     /// Switches lesson; the loop answers with `lessonOpened` once it has that lesson's runs.
     public mutating func open(lessonAt index: Int, section: Int) -> [LearnEffect] {
+        guard let next = lessons.lesson(at: index) else {
+            message = "\u{201C}\(course.lessons[index].title)\u{201D} cannot be read now; run `preflight lint` to see why."
+            return []
+        }
         lessonIndex = index
+        lesson = next
         sectionIndex = max(0, min(section, lesson.sections.count - 1))
         scroll = 0
         mode = .reading
