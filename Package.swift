@@ -61,7 +61,10 @@ let package = Package(
         ),
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
-        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "PreflightCore", "TestSupport"]),
+        .testTarget(
+            name: "PreflightStoreTests",
+            dependencies: ["PreflightStore", "PreflightCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "PreflightCLITests",
             dependencies: ["TestSupport"]
