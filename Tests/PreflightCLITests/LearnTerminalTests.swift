@@ -92,4 +92,31 @@ final class LearnTerminalTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Fixture Course — 0 of 2 lessons done (0%)"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Continue with: First Lesson"), result.stdout)
     }
+
+    /// Only the lesson that opens is read at start; the others are read when reached, so one
+    /// that breaks during the session is reported on the screen, not by a crash.
+    func testLessonsAreReadWhenReached() throws {
+        let copy = state.deletingLastPathComponent().appendingPathComponent("course")
+        try FileManager.default.copyItem(at: course, to: copy)
+        let third = copy.appendingPathComponent("01-basics/03-third.md")
+        try Data("---\nid: third-lesson\ntitle: Third Lesson\nsummary: Last.\n---\n\n# Third Lesson\n\nThe end.\n".utf8).write(to: third)
+        let tty = try PseudoTerminal(
+            executable: PreflightBinary.url, arguments: ["learn", "second-lesson", "--course", copy.path, "--state", state.path],
+            environment: [:], rows: 30, columns: 90)
+        XCTAssertTrue(tty.waitFor("Lesson 2 of 3"), tty.transcript)
+        var mark = tty.mark
+        tty.type("p")
+        XCTAssertTrue(tty.waitFor("Lesson 1 of 3", since: mark), "back from the first section opens the previous lesson")
+        XCTAssertTrue(tty.waitFor("section 7/7", since: mark), "at its last section")
+        try Data("---\nid: third-lesson\n".utf8).write(to: third)
+        mark = tty.mark
+        tty.type("l")
+        XCTAssertTrue(tty.waitFor("Third Lesson", since: mark), "the outline still lists it")
+        mark = tty.mark
+        tty.type("jj\r")
+        XCTAssertTrue(tty.waitFor("cannot be read now; run `preflight lint`", since: mark), tty.transcript.suffix(400).description)
+        tty.type("\u{1B}")
+        tty.type("q")
+        XCTAssertEqual(tty.waitForExit(), 0)
+    }
 }
