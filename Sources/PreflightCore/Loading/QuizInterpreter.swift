@@ -19,7 +19,7 @@ struct QuizInterpreter {
     /// Stable id: the lesson id and a hash of the heading's words, so reordering questions or
     /// editing their options keeps the learner's history.
     static func questionID(lessonID: String, title: String) -> String {
-        let normalized = title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let normalized = title.lowercased().collapsingWhitespace()
         return "\(lessonID)/q-\(StableHash.hex(normalized).prefix(8))"
     }
 

@@ -39,7 +39,7 @@ public enum SectionRole: String, Sendable, CaseIterable, Codable {
     static func key(_ heading: String) -> String {
         var key = heading.trimmingWhitespace().lowercased()
         if key.hasSuffix(":") { key.removeLast() }
-        return key.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return key.collapsingWhitespace()
     }
 
     /// The heading as the docs write it, for "did you mean `## Interview Questions`?".

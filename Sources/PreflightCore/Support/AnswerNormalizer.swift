@@ -9,6 +9,6 @@ public enum AnswerNormalizer {
         // needs Foundation's (slow on Linux) normalisation and folding.
         let folded = text.utf8.allSatisfy { $0 < 0x80 }
             ? text.lowercased() : text.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
-        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return folded.collapsingWhitespace()
     }
 }

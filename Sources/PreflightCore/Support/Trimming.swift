@@ -31,3 +31,24 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// The words (split where `Character.isWhitespace`), one space between each. Text that is
+    /// all ASCII is split on its six whitespace bytes without asking Unicode about each character.
+    public func collapsingWhitespace() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}
