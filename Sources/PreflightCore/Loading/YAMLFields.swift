@@ -24,7 +24,7 @@ struct YAMLFields {
     static func parse(_ text: String, file: String, lineOffset: Int, what: String, area: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
         let origin = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 diagnostics.append(.error(origin, "\(what) is empty", id: "yaml.empty"))
                 return nil
             }
