@@ -8,6 +8,7 @@ course's 31 lessons, then copies `<id>-c1`, `<id>-c2`, ... in the same section f
   - `preflight lint`, cold (no course index) and with the index;
   - the `cmark` program parsing and rendering the same lesson files (the parser's own speed);
   - `preflight show <one lesson>`, cold and warm (index present);
+  - `preflight quiz <one lesson>`, scripted (no answers, so every question is skipped);
   - `preflight list`;
   - `preflight learn <lesson>` in a pseudo-terminal, to the first full frame;
   - `preflight check` of the unchanged course, every example remembered as passed;
@@ -183,6 +184,7 @@ def main():
             "cmark": lambda: run_measured([cmark, *files], env),
             "show cold": lambda: (drop_index(), run_measured(pf("show", one, "--width", "100"), env))[1],
             "show warm": lambda: run_measured(pf("show", one, "--width", "100"), env),
+            "quiz one lesson": lambda: run_measured(pf("quiz", one, "--answers", "-", "--json"), env),
             "list": lambda: run_measured(pf("list"), env),
             "learn first frame": lambda: first_frame(pf("learn", one), env),
             "check cached": lambda: run_measured(pf("check", "--jobs", "2"), env),

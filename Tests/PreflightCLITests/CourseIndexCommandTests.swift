@@ -101,6 +101,12 @@ final class CourseIndexCommandTests: XCTestCase {
         try assertLintMatchesAFullRead("a lesson touched, not changed")
 
         try assertLintMatchesAFullRead("run from another folder", in: lessons.appendingPathComponent("02-model-integration"))
+        for paths in [["lessons/05-monitoring-and-logging/02-error-logging.md"], ["lessons/07-rollback-and-recovery"], ["lessons/course.yaml", "exercises"]] {
+            let indexed = try preflight(["lint", "--format", "json"] + paths)
+            let full = try preflight(["lint", "--format", "json", "--no-index"] + paths)
+            XCTAssertEqual(indexed.stdout, full.stdout, paths.joined(separator: " "))
+            XCTAssertEqual(indexed.status, full.status, paths.joined(separator: " "))
+        }
 
         let fresh = folder.appendingPathComponent("fresh/progress.sqlite")
         XCTAssertEqual(

@@ -33,7 +33,6 @@ public struct CourseIndex: Sendable {
 
     /// Each lesson's file, parallel to `outline.lessons`.
     private let files: [CourseScan.LessonFile]
-    private let checks: LessonChecks
     private let storage: CourseIndexStorage?
     private let fingerprint: String
     /// Check items of the lessons parsed by this open, by path.
@@ -138,7 +137,7 @@ public struct CourseIndex: Sendable {
         for (position, lesson) in lessons.enumerated() where positions[lesson.file] == nil { positions[lesson.file] = position }
         let index = CourseIndex(
             outline: CourseOutline(root: root, config: config, lessons: lessons), diagnostics: diagnostics, lintAllowances: allowances,
-            lessonCheckDiagnostics: lessonChecks, refresh: refresh, files: lessonFiles, checks: checks, storage: storage,
+            lessonCheckDiagnostics: lessonChecks, refresh: refresh, files: lessonFiles, storage: storage,
             fingerprint: fingerprint, freshItems: freshItems, positions: positions)
         return Result(index: index, diagnostics: diagnostics, lintAllowances: allowances)
     }
