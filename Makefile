@@ -9,7 +9,7 @@ PREFLIGHT  := $(BUILD_DIR)/debug/preflight
 SYSTEM_LIBS := libcmark:libcmark-dev:cmark sqlite3:libsqlite3-dev:sqlite libxml-2.0:libxml2-dev:libxml2
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: start test test-deps build deps lint check bench bench-peers dist clean site site-deps browser-deps test-browser screenshots bench-site
+.PHONY: start test test-deps build deps lint check bench bench-deps bench-peers dist clean site site-deps browser-deps test-browser screenshots bench-site
 
 start: build
 	@$(PREFLIGHT)
@@ -76,10 +76,26 @@ deps:
 lint: build
 	$(PREFLIGHT) lint --course lessons
 
-# Speed targets live here, not in unit tests; figures go to docs/benchmarks.md.
-bench: deps
+# Speed targets live here, not in unit tests; figures go to docs/benchmarks.md. The course
+# benchmark compares lint with the `cmark` program on the same bytes and reads peak memory with
+# GNU time's /usr/bin/time.
+bench: bench-deps
 	$(SWIFT) build -c release --build-path $(BUILD_DIR)
 	python3 bench/check_bench.py --binary $(BUILD_DIR)/release/preflight
+	python3 bench/course_bench.py --binary $(BUILD_DIR)/release/preflight
+
+bench-deps: deps
+	@missing=""; \
+	command -v cmark >/dev/null 2>&1 || missing="cmark"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Please install:$$missing (the cmark program, and GNU time as /usr/bin/time)"; exit 1; \
+	  fi; \
+	fi
 
 # Warm and cold runners against phmdoctest, pytest-codeblocks, sybil and byexample (installed
 # from PyPI into bench/out/venv on first use), and a 5,000-example corpus.

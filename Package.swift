@@ -35,7 +35,8 @@ let package = Package(
         // The child side of spawning (between fork and exec) must be async-signal-safe: C.
         .target(name: "CRunnerSupport"),
         .target(name: "PreflightRunner", dependencies: ["PreflightCore", "CRunnerSupport"], swiftSettings: strict),
-        .target(name: "PreflightStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        // Progress, and the course index's records (a cache of what reading the lessons found).
+        .target(name: "PreflightStore", dependencies: ["PreflightCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Pure: grades answers and schedules flashcards; no terminal, no store.
         .target(name: "PreflightGrading", dependencies: ["PreflightCore"], swiftSettings: strict),
         // The course as a static website: pages, quiz data and the browser's grader. No terminal,
@@ -79,7 +80,7 @@ let package = Package(
         // Writes progress until killed; the durability tests run it as a separate process.
         .executableTarget(name: "store-torture", dependencies: ["PreflightStore"], path: "Tests/StoreTorture"),
         .testTarget(name: "PreflightSiteTests", dependencies: ["PreflightSite", "PreflightCore", "PreflightGrading", "TestSupport"]),
-        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "TestSupport"]),
+        .testTarget(name: "PreflightStoreTests", dependencies: ["PreflightStore", "PreflightCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Fixtures are read from the source tree (TestPaths.packageRoot), like the course's own files.
         .testTarget(name: "PreflightAppTests", dependencies: ["PreflightApp", "PreflightCore", "PreflightGrading", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

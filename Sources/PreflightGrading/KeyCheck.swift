@@ -36,3 +36,8 @@ public enum KeyCheck {
         return problems.map { .error(question.location, "quiz answer key does not grade itself right: \($0)", id: "quiz.key-self-check") }
     }
 }
+
+extension LessonChecks {
+    /// The key check, as the course index runs it on every lesson it reads.
+    public static let keyCheck = LessonChecks(name: "key-check") { KeyCheck.diagnostics(for: $0) }
+}

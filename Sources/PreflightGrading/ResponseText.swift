@@ -10,11 +10,11 @@ public enum ResponseText {
     /// removed: a learner who types `` `logger.exception` `` means the name. `` `a` and `b` ``
     /// is two spans and stays as typed.
     public static func unwrapped(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         for fence in ["```", "``", "`"] where trimmed.count > 2 * fence.count && trimmed.hasPrefix(fence) && trimmed.hasSuffix(fence) {
             let inner = trimmed.dropFirst(fence.count).dropLast(fence.count)
             guard !inner.hasPrefix("`"), !inner.hasSuffix("`"), !inner.contains(fence) else { continue }
-            let body = inner.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = inner.trimmingWhitespaceAndNewlines()
             if !body.isEmpty { return body }
         }
         return trimmed
@@ -37,20 +37,29 @@ public enum ResponseText {
         // A number, optional spaces, then one unit word: letters (any script, `µ` and `°`
         // included), optionally joined by `/` or `-` to more letters (`req/s`), or `per cent`.
         // Nothing else may follow, so `3 or 4` is not read as 3.
-        let unitSuffix = /(?<number>[-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(?<unit>per cent|[\p{L}µ°]+(?:[\/-][\p{L}µ°]+)*)/
-        if let match = body.wholeMatch(of: unitSuffix) {
+        // The expression is built only when the text could hold a unit: building it is the cost.
+        if Self.mayHaveUnit(body),
+            let match = body.wholeMatch(of: /(?<number>[-+]?[\d.,]+(?:[eE][-+]?\d+)?)\s*(?<unit>per cent|[\p{L}µ°]+(?:[\/-][\p{L}µ°]+)*)/) {
             isPercent = ["percent", "per cent", "pct"].contains(match.output.unit.lowercased())
             body = String(match.output.number)
         } else if body.hasSuffix("%") {
             isPercent = true
-            body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            body = String(body.dropLast()).trimmingWhitespace()
         }
         if isPercent && !allowPercent { return nil }
         let exponentStart = body.firstIndex { $0 == "e" || $0 == "E" } ?? body.endIndex
         guard let mantissa = plainDecimal(String(body[..<exponentStart])) else { return nil }
         let written = mantissa + body[exponentStart...]
-        guard written.wholeMatch(of: /[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/) != nil, let value = Double(written), value.isFinite else { return nil }
+        guard NumberParser.isPlainNumber(written), let value = Double(written), value.isFinite else { return nil }
         return isPercent ? value / 100 : value
+    }
+
+    /// A unit word needs a letter, `µ` or `°`; text of ASCII digits, signs, points, commas, spaces
+    /// and `%` has none, so the unit expression (costly to build) need not be tried on it.
+    static func mayHaveUnit(_ text: String) -> Bool {
+        text.utf8.contains { byte in
+            byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        }
     }
 
     /// Commas resolved to a plain decimal (`3,000` → `3000`, `0,25` → `0.25`); nil when they

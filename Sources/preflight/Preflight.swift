@@ -15,7 +15,7 @@ struct Preflight: ParsableCommand {
             The course is found with --course DIR, then $PREFLIGHT_COURSE, then the nearest lessons/course.yaml.
             --course, --state, --workspace, --plain, --no-color and --no-sandbox may also come before the command.
             """,
-        version: "0.2.0",
+        version: Engine.version,
         groupedSubcommands: [
             CommandGroup(name: "Learning", subcommands: [LearnCommand.self, ListCommand.self, ShowCommand.self, QuizCommand.self, ReviewCommand.self, ExerciseCommand.self, ProgressCommand.self, ImportCommand.self, ResetCommand.self]),
             CommandGroup(name: "Learning records", subcommands: [LRSCommand.self, WhoamiCommand.self, SyncCommand.self]),

@@ -12,7 +12,7 @@ final class CourseCheckTests: XCTestCase {
         defer { fixture.remove() }
         let opened = try fixture.open()
         let book = try ProgressBook.open(opened)
-        let check = CourseCheck(lessons: opened.course.lessons, course: opened.course, book: book, options: .init(jobs: 2))
+        let check = CourseCheck(lessons: opened.course.lessons, course: opened.outline, book: book, options: .init(jobs: 2))
         let first = try check.run()
         XCTAssertTrue(first.allPassed, first.results.map(CheckReport.textBlock).joined(separator: "\n"))
         XCTAssertTrue(first.containment?.hasPrefix("Examples ran in: ") == true)
@@ -34,7 +34,7 @@ final class CourseCheckTests: XCTestCase {
         let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: "```\nhello\n```", with: "```\nhallo\n```")
         try text.write(to: lesson, atomically: true, encoding: .utf8)
         let opened = try fixture.open()
-        let outcome = try CourseCheck(lessons: [opened.course.lessons[0]], course: opened.course, book: nil, options: .init(jobs: 1)).run()
+        let outcome = try CourseCheck(lessons: [opened.course.lessons[0]], course: opened.outline, book: nil, options: .init(jobs: 1)).run()
         XCTAssertFalse(outcome.allPassed)
         let failure = try XCTUnwrap(outcome.results.first { !$0.verdict.passed })
         let block = CheckReport.textBlock(failure)

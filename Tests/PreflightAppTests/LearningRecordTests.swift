@@ -151,11 +151,11 @@ final class LearningRecordTests: XCTestCase {
         XCTAssertEqual(builder.lessonCompleted("first-lesson", at: moment), builder.lessonCompleted("first-lesson", at: moment))
         XCTAssertNotEqual(builder.lessonCompleted("first-lesson", at: moment).id, builder.lessonCompleted("first-lesson", at: moment.addingTimeInterval(1)).id)
         let connection = try LRSConnection(endpoint: "https://lrs.example.org/xAPI", user: "bob", password: "p")
-        let bob = StatementBuilder(agent: LearnerAgent(identity: nil, connection: connection), course: opened.course)
+        let bob = StatementBuilder(agent: LearnerAgent(identity: nil, connection: connection), course: opened.outline)
         XCTAssertNotEqual(bob.lessonCompleted("first-lesson", at: moment).id, builder.lessonCompleted("first-lesson", at: moment).id)
         XCTAssertEqual(bob.agent.json, ["objectType": "Agent", "account": ["homePage": "https://lrs.example.org", "name": "bob"]],
                        "without an identity, the LRS user is an account on the LRS's home page")
-        var other = opened.course
+        var other = opened.outline
         other.config.iri = "https://courses.example.org/other"
         let elsewhere = StatementBuilder(agent: builder.agent, course: other)
         let statement = elsewhere.lessonCompleted("first-lesson", at: moment)
@@ -212,7 +212,7 @@ final class LearningRecordTests: XCTestCase {
 
     func testAGradebookRowPerLearner() throws {
         let (opened, _) = try open("good")
-        var book = Gradebook(course: opened.course)
+        var book = Gradebook(course: opened.outline)
         func statement(_ actor: JSONValue, _ verb: String, _ object: String, result: JSONValue? = nil) -> JSONValue {
             var fields: [String: JSONValue] = ["actor": actor, "verb": ["id": .string("http://adlnet.gov/expapi/verbs/" + verb)], "object": ["id": .string(object)]]
             if let result { fields["result"] = result }

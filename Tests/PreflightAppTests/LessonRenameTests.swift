@@ -55,7 +55,7 @@ final class LessonRenameTests: XCTestCase {
         XCTAssertEqual(try CourseLinting.run(fixture.address, paths: [], strict: true).diagnostics.map(DiagnosticReport.line), [])
         opened = try fixture.open()
         book = try ProgressBook.open(opened)
-        XCTAssertEqual(try book.courseProgress().status(opened.course.lessons[0]), .done)
+        XCTAssertEqual(try book.courseProgress().status(opened.outline.lessons[0]), .done)
         let again = try QuizSession.plan(opened, names: ["intro-lesson"], exam: false, count: nil, seed: 7, shuffle: true, progress: book.courseProgress)
         XCTAssertEqual(try again.record(answers(again), in: book).count, 1,
                        "the earlier attempt is the same set of questions under their new ids")

@@ -57,7 +57,7 @@ final class PartialCourseTests: XCTestCase {
         XCTAssertThrowsError(try opened.lessons(named: ["second-lesson"])) { error in
             XCTAssertTrue("\(error)".contains("lesson `second-lesson` cannot be opened"), "\(error)")
         }
-        let check = CourseCheck(lessons: opened.course.lessons, course: opened.course, book: nil, options: .init(jobs: 1), unavailable: opened.unavailable)
+        let check = CourseCheck(lessons: opened.course.lessons, course: opened.outline, book: nil, options: .init(jobs: 1), unavailable: opened.unavailable)
         let outcome = try check.run()
         XCTAssertTrue(outcome.results.allSatisfy(\.verdict.passed), "the lessons that load are checked, and pass")
         XCTAssertFalse(outcome.allPassed, "but the whole course does not pass")

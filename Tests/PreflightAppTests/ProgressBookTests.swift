@@ -14,7 +14,7 @@ final class ProgressBookTests: XCTestCase {
         let progress = try book.courseProgress()
         XCTAssertEqual(progress.resumeLesson?.id, "first-lesson", "the lesson in progress is resumed")
         XCTAssertEqual(progress.resumePart, 2, "at the part the learner was reading")
-        XCTAssertEqual(progress.part(of: opened.course.lessons[0]), 2)
+        XCTAssertEqual(progress.part(of: opened.outline.lessons[0]), 2)
         try book.markDone(lessonID: "first-lesson")
         try book.recordExampleRun(lessonID: "first-lesson", index: 1, passed: true)
         XCTAssertEqual(try book.examplesRun(lessonID: "first-lesson"), [1])
@@ -49,9 +49,9 @@ final class ProgressBookTests: XCTestCase {
     func testALessonOpensWhereItWasLeft() throws {
         let fixture = try AppFixture("good")
         defer { fixture.remove() }
-        let course = try fixture.open().course
+        let course = try fixture.open().outline
         let first = course.lessons[0]
-        let last = first.sections.count - 1
+        let last = first.partCount - 1
         let now = 1.0
         var progress = CourseProgress(course: course, records: [:])
         XCTAssertEqual(progress.part(of: first), 0)

@@ -52,7 +52,7 @@ final class QuizRetryTests: XCTestCase {
             return answer
         }
         try exam.record(graded, in: book)
-        let standings = try QuizSession.standings(opened.course, book: book)
+        let standings = try QuizSession.standings(opened.outline, book: book)
         XCTAssertEqual(standings.filter(\.isWeak).map(\.id), ["overview"])
         XCTAssertEqual(standings.first { $0.id == "security-checks" }?.score?.points, 2)
         let retake = try QuizSession.weakExam(opened, book: book, count: nil, seed: 2, shuffle: false)

@@ -8,14 +8,14 @@ import XCTest
 final class QuizSessionTests: XCTestCase {
     func testTheExamDrawsTwoQuestionsFromEverySectionOfTheShippedCourse() throws {
         let opened = try OpenedCourse.open(CourseAddress(course: TestPaths.shippedCourse.path, environment: [:]))
-        let exam = try QuizSession.plan(opened, names: [], exam: true, count: nil, seed: 3, shuffle: false, progress: { CourseProgress(course: opened.course, records: [:]) })
+        let exam = try QuizSession.plan(opened, names: [], exam: true, count: nil, seed: 3, shuffle: false, progress: { CourseProgress(course: opened.outline, records: [:]) })
         let sections = opened.course.config.sections
         XCTAssertEqual(exam.questions.count, 2 * sections.count)
         for section in sections {
             let ids = Set(opened.course.lessons(inSection: section.id).map(\.id))
             XCTAssertEqual(exam.questions.filter { ids.contains($0.lessonID) }.count, 2, section.id)
         }
-        let again = try QuizSession.plan(opened, names: [], exam: true, count: nil, seed: 3, shuffle: false, progress: { CourseProgress(course: opened.course, records: [:]) })
+        let again = try QuizSession.plan(opened, names: [], exam: true, count: nil, seed: 3, shuffle: false, progress: { CourseProgress(course: opened.outline, records: [:]) })
         XCTAssertEqual(exam.questions.map(\.id), again.questions.map(\.id), "the same seed draws the same exam")
     }
 
@@ -55,7 +55,7 @@ final class QuizSessionTests: XCTestCase {
         let fixture = try AppFixture("good")
         defer { fixture.remove() }
         let opened = try fixture.open()
-        let session = try QuizSession.plan(opened, names: ["first-lesson"], exam: false, count: nil, seed: 1, shuffle: false, progress: { CourseProgress(course: opened.course, records: [:]) })
+        let session = try QuizSession.plan(opened, names: ["first-lesson"], exam: false, count: nil, seed: 1, shuffle: false, progress: { CourseProgress(course: opened.outline, records: [:]) })
         let graded = try session.grade(sheet: "skip\nskip\nskip\n\u{9B}2J \u{202E}evil\n", source: "sheet")
         let json = try QuizSession.json(questions: session.questions, graded: graded)
         XCTAssertTrue(json.contains("\"correct_answer\""), json)

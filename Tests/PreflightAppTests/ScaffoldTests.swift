@@ -14,7 +14,7 @@ final class ScaffoldTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
     private func lint(_ root: URL) -> [Diagnostic] {
-        let report = CourseLint.run(root: root, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "", lessonChecks: KeyCheck.diagnostics(for:))
+        let report = CourseLint.run(root: root, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "", checks: .keyCheck)
         return LintPolicy.apply(report.diagnostics, allowances: report.allowances, strict: true)
     }
 

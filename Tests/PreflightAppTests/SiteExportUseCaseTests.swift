@@ -28,7 +28,7 @@ final class SiteExportUseCaseTests: XCTestCase {
         _ = try SiteExport.run(opened, book: book, to: site, withSolutions: false, now: nil)
         XCTAssertEqual(count("Not verified by <code>preflight check</code>", in: try page("lesson-first-lesson.html", in: site)), examples, "nothing checked yet")
 
-        let outcome = try CourseCheck(lessons: opened.course.lessons, course: opened.course, book: book, options: .init(jobs: 2)).run()
+        let outcome = try CourseCheck(lessons: opened.course.lessons, course: opened.outline, book: book, options: .init(jobs: 2)).run()
         XCTAssertTrue(outcome.allPassed)
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         _ = try SiteExport.run(opened, book: book, to: site, withSolutions: false, now: nil)

@@ -208,4 +208,30 @@ final class LearnTerminalTests: XCTestCase {
         XCTAssertEqual(tty.waitForExit(), 0)
         XCTAssertFalse(tty.transcript.contains("\u{1B}["), "no control codes at all: \(tty.transcript.debugDescription)")
     }
+
+    /// Only the lesson that opens is read at start; the others are read when reached, so one
+    /// that breaks during the session is reported on the screen, not by a crash.
+    func testLessonsAreReadWhenReached() throws {
+        let copy = state.deletingLastPathComponent().appendingPathComponent("course")
+        try FileManager.default.copyItem(at: fixture, to: copy)
+        let third = copy.appendingPathComponent("01-basics/03-third.md")
+        try Data("---\nid: third-lesson\ntitle: Third Lesson\nsummary: Last.\n---\n\n# Third Lesson\n\nThe end.\n".utf8).write(to: third)
+        let tty = try PseudoTerminal(
+            executable: PreflightBinary.url, arguments: ["learn", "second-lesson", "--course", copy.path, "--state", state.path],
+            environment: [:], rows: 30, columns: 90)
+        XCTAssertTrue(tty.waitFor("lesson 2 of 3"), tty.transcript)
+        var mark = tty.mark
+        tty.type("p")
+        XCTAssertTrue(tty.waitFor("part 7 of 7 · lesson 1 of 3", since: mark), "back from the first part opens the previous lesson at its last part")
+        try Data("---\nid: third-lesson\n".utf8).write(to: third)
+        mark = tty.mark
+        tty.type("l")
+        XCTAssertTrue(tty.waitFor("Third Lesson", since: mark), "the lesson list still lists it")
+        mark = tty.mark
+        tty.type("jj\r")
+        XCTAssertTrue(tty.waitFor("cannot be read now; run `preflight lint`", since: mark), tty.transcript.suffix(400).description)
+        tty.type("\u{1B}")
+        tty.type("q")
+        XCTAssertEqual(tty.waitForExit(), 0)
+    }
 }

@@ -26,7 +26,7 @@ final class DiagnosticIDTests: XCTestCase {
         // `gone` has progress but no lesson.
         if let good = CourseLoader.load(Fixture.url("good")).course {
             found += RenameCheck.diagnostics(
-                course: good, index: ["old-first": "01-basics/01-first.md"], withProgress: ["gone"],
+                course: good.outline, index: ["old-first": "01-basics/01-first.md"], withProgress: ["gone"],
                 relativeFile: { "01-basics/" + URL(fileURLWithPath: $0.file).lastPathComponent }, database: "p.sqlite", courseFile: "course.yaml")
         }
         var small = Fixture.config

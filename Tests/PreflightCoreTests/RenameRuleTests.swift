@@ -23,7 +23,7 @@ final class RenameRuleTests: XCTestCase {
     func testARenameWithoutFormerIDsIsExplainedFromTheDatabase() throws {
         let course = try XCTUnwrap(Fixture.course("good").course)
         func check(index: [String: String], progress: Set<String>, in course: Course) -> [Diagnostic] {
-            RenameCheck.diagnostics(course: course, index: index, withProgress: progress,
+            RenameCheck.diagnostics(course: course.outline, index: index, withProgress: progress,
                                     relativeFile: { "01-basics/" + URL(fileURLWithPath: $0.file).lastPathComponent }, database: "p.sqlite", courseFile: "course.yaml")
         }
         let first = try XCTUnwrap(course.lessons.first)

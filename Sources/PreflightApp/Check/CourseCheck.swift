@@ -41,7 +41,7 @@ public struct CourseCheck: Sendable {
     }
 
     public let items: [CheckItem]
-    let course: Course
+    let course: CourseOutline
     let book: ProgressBook?
     public let options: Options
 
@@ -53,11 +53,11 @@ public struct CourseCheck: Sendable {
     /// - Parameters:
     ///   - book: where passes are remembered; nil runs without a cache.
     ///   - unavailable: lessons of the checked set that do not load.
-    public init(lessons: [Lesson], course: Course, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
+    public init(lessons: [Lesson], course: CourseOutline, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
         self.init(items: lessons.flatMap(CheckItem.items(for:)), course: course, book: book, options: options, unavailable: unavailable)
     }
 
-    public init(items: [CheckItem], course: Course, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
+    public init(items: [CheckItem], course: CourseOutline, book: ProgressBook?, options: Options, unavailable: [UnavailableLesson] = []) {
         self.items = items
         self.unavailable = unavailable
         self.course = course
@@ -68,7 +68,7 @@ public struct CourseCheck: Sendable {
     /// Runs the check; `progress` gets each result in course order as soon as every earlier one
     /// is known, from worker threads.
     public func run(progress: (@Sendable (CheckResult) -> Void)? = nil) throws -> Outcome {
-        let pool = try ExampleHosts.pool(for: course, sandbox: options.sandbox)
+        let pool = try ExampleHosts.pool(for: course.config, root: course.root, sandbox: options.sandbox)
         defer { pool.close() }
         let runner = ExampleRunner(config: config, pool: pool, timeoutOverride: options.timeout, warm: config.warm && !options.cold)
         let cache = book.map(BookCheckCache.init)
@@ -106,10 +106,11 @@ final class BookCheckCache: CheckCache {
 /// there can be none.
 public enum ExampleHosts {
     /// The course's folder and what sits beside it (its exercises) stay visible in the sandbox.
-    static func pool(for course: Course, sandbox: Bool) throws -> HostPool {
+    /// - Parameter root: the course folder; its parent stays visible inside the sandbox.
+    static func pool(for config: CourseConfig, root: URL, sandbox: Bool) throws -> HostPool {
         do {
-            return try ExampleRunner.makePool(for: course.config, sandbox: course.config.sandbox && sandbox,
-                                              visible: [course.root.deletingLastPathComponent()])
+            return try ExampleRunner.makePool(for: config, sandbox: config.sandbox && sandbox,
+                                              visible: [root.deletingLastPathComponent()])
         } catch {
             throw AppError(.data, "\(error)")
         }

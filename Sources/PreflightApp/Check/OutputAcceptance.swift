@@ -160,9 +160,9 @@ public enum OutputAcceptance {
     /// run to run (a time, a temporary path, an address) fails here instead of passing once.
     public static func confirm(_ entries: [Entry], in opened: OpenedCourse, book: ProgressBook?, options: CourseCheck.Options) throws -> CourseCheck.Outcome {
         let names = Set(entries.filter(\.accepted).map(\.result.item.name))
-        let items = opened.course.lessons.flatMap(CheckItem.items(for:)).filter { names.contains($0.name) }
+        let items = try opened.checkItems(named: []).filter { names.contains($0.name) }
         var options = options
         options.ignoreCache = true
-        return try CourseCheck(items: items, course: opened.course, book: book, options: options).run()
+        return try CourseCheck(items: items, course: opened.outline, book: book, options: options).run()
     }
 }

@@ -34,7 +34,7 @@ public final class ExampleSession: Sendable {
     public func run(_ examples: [Example]) throws -> [ExampleRun] {
         let runner = try runner.withLock { runner -> ExampleRunner in
             if let runner { return runner }
-            let made = ExampleRunner(config: config, pool: try ExampleHosts.pool(for: book.course, sandbox: sandbox))
+            let made = ExampleRunner(config: config, pool: try ExampleHosts.pool(for: config, root: book.course.root, sandbox: sandbox))
             runner = made
             return made
         }

@@ -33,7 +33,7 @@ public struct ExerciseCheck: Sendable {
 /// The practice exercises of a course for one learner: their workspace, their progress, and
 /// the rules (what is current, what passing does, what comes next, what reset keeps).
 public final class ExerciseSession: Sendable {
-    public let course: Course
+    public let course: CourseOutline
     public let exercises: [Exercise]
     public let workspace: ExerciseWorkspace
     let book: ProgressBook
@@ -43,9 +43,9 @@ public final class ExerciseSession: Sendable {
     private let checker = Mutex<ExerciseChecker?>(nil)
 
     public static func open(_ opened: OpenedCourse, book: ProgressBook, sandbox: Bool = true) throws -> ExerciseSession {
-        let course = opened.course
+        let course = opened.outline
         guard course.exercisesFolder != nil else { throw AppError(.data, "course.yaml names no `exercises:` folder") }
-        let (exercises, diagnostics) = ExerciseLoader.load(course: course, alsoLessons: Set(opened.unavailable.compactMap(\.lessonID)), displayPath: opened.address.paths.show)
+        let (exercises, diagnostics) = ExerciseLoader.load(outline: course, alsoLessons: Set(opened.unavailable.compactMap(\.lessonID)), displayPath: opened.address.paths.show)
         if diagnostics.hasErrors {
             throw AppError(.data, "the exercises have errors; run `preflight lint` for the full report", diagnostics: diagnostics.filter { $0.severity == .error })
         }
@@ -53,7 +53,7 @@ public final class ExerciseSession: Sendable {
         return ExerciseSession(course: course, exercises: exercises, workspace: workspace, book: book, sandbox: sandbox)
     }
 
-    init(course: Course, exercises: [Exercise], workspace: ExerciseWorkspace, book: ProgressBook, sandbox: Bool) {
+    init(course: CourseOutline, exercises: [Exercise], workspace: ExerciseWorkspace, book: ProgressBook, sandbox: Bool) {
         self.course = course
         self.exercises = exercises
         self.workspace = workspace
@@ -201,7 +201,7 @@ public final class ExerciseSession: Sendable {
     private func run(_ exercise: Exercise, candidate: URL) throws -> ExerciseCheck {
         let checker = try checker.withLock { checker -> ExerciseChecker in
             if let checker { return checker }
-            let made = ExerciseChecker(config: course.config, pool: try ExampleHosts.pool(for: course, sandbox: sandbox))
+            let made = ExerciseChecker(config: course.config, pool: try ExampleHosts.pool(for: course.config, root: course.root, sandbox: sandbox))
             checker = made
             return made
         }

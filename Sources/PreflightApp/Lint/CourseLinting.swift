@@ -13,13 +13,16 @@ public enum CourseLinting {
         public var paths: [String]
         public var files: Int { paths.count }
         public var hasErrors: Bool { diagnostics.hasErrors }
-        /// The course as read, when course.yaml could be (for previews and watching).
-        public var course: Course?
+        /// The course's outline, when course.yaml could be read (for watching).
+        public var outline: CourseOutline?
     }
 
-    /// - Parameter paths: lessons, exercise READMEs, course.yaml or folders; none means the whole
-    ///   course. Without `--course`, the course is the one the first path lies in.
-    public static func run(_ address: CourseAddress, paths: [String], strict: Bool) throws -> Result {
+    /// - Parameters:
+    ///   - paths: lessons, exercise READMEs, course.yaml or folders; none means the whole course.
+    ///     Without `--course`, the course is the one the first path lies in.
+    ///   - useIndex: read through the course index (only changed files are read again, and the
+    ///     report is the same); false reads every file and leaves the index alone.
+    public static func run(_ address: CourseAddress, paths: [String], strict: Bool, useIndex: Bool = true) throws -> Result {
         let urls = paths.map(address.paths.url)
         for (path, url) in zip(paths, urls) where !FileManager.default.fileExists(atPath: url.path) {
             throw AppError(.usage, "no such file: \(path)")
@@ -32,14 +35,14 @@ public enum CourseLinting {
         }
         let report = CourseLint.run(
             root: root, paths: urls, searchPath: address.environment["PATH"] ?? "",
-            displayPath: address.paths.show, lessonChecks: KeyCheck.diagnostics(for:))
-        let renames = report.course.map { renameDiagnostics($0, address: address) }?.filter { report.paths.contains($0.location.file) } ?? []
+            displayPath: address.paths.show, checks: .keyCheck, index: useIndex ? address.indexOptions : nil)
+        let renames = report.outline.map { renameDiagnostics($0, address: address) }?.filter { report.paths.contains($0.location.file) } ?? []
         return Result(diagnostics: LintPolicy.apply(report.diagnostics + renames, allowances: report.allowances, strict: strict),
-                      paths: report.paths, course: report.course)
+                      paths: report.paths, outline: report.outline)
     }
 
     /// Renames the learner's progress database can tell: read-only, and only when it exists.
-    static func renameDiagnostics(_ course: Course, address: CourseAddress) -> [Diagnostic] {
+    static func renameDiagnostics(_ course: CourseOutline, address: CourseAddress) -> [Diagnostic] {
         let url = StoreLocation.resolve(courseID: course.config.id, explicit: address.state, environment: address.environment)
         guard let stored = ProgressStore.storedLessons(at: url) else { return [] }
         let files = LessonIndex.files(of: course, paths: address.paths)
@@ -51,7 +54,7 @@ public enum CourseLinting {
     /// The folders whose files lint reads, for `lint --watch`: the course folder, its section
     /// folders, the exercises folder and each exercise's folder. Folders that come or go show up
     /// as changes in their parent.
-    public static func watchedFolders(_ address: CourseAddress, course: Course?) -> [URL] {
+    public static func watchedFolders(_ address: CourseAddress, course: CourseOutline?) -> [URL] {
         guard let root = course?.root ?? (try? address.locate()) else { return [] }
         func subfolders(_ folder: URL) -> [URL] {
             ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])) ?? [])

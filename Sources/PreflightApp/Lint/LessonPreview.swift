@@ -48,7 +48,13 @@ public struct LessonPreview: Sendable {
             var lintAddress = address
             if lintAddress.course == nil, let root = CourseLint.courseRoot(near: file) { lintAddress.course = root.path }
             let result = try CourseLinting.run(lintAddress, paths: [file.path], strict: false)
-            return Page(lesson: result.course?.lessons.first { $0.file == shown }, diagnostics: result.diagnostics, shownPath: shown)
+            // Lint read the course through its index; the lesson itself is read here, the one file.
+            let lesson = result.outline.flatMap { outline in
+                outline.lessons.first { $0.file == shown }.flatMap { summary in
+                    CourseLoader.loadLesson(file, displayPath: shown, config: outline.config, sectionID: summary.sectionID).0
+                }
+            }
+            return Page(lesson: lesson, diagnostics: result.diagnostics, shownPath: shown)
         } catch let error as AppError {
             return Page(lesson: nil, diagnostics: error.diagnostics + [.error(SourceLocation(file: shown, line: 1, column: 1), error.message)], shownPath: shown)
         } catch {

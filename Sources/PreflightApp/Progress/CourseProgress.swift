@@ -4,18 +4,18 @@ import PreflightCore
 /// and course-wide completion, and where to continue. Progress for lessons that no longer exist
 /// is kept in the store but never shown as current.
 public struct CourseProgress: Sendable {
-    public let course: Course
+    public let course: CourseOutline
     public private(set) var records: [String: LessonRecord]
     /// The lesson and part the learner was last reading.
     public private(set) var place: ReadingSpot?
 
-    public init(course: Course, records: [String: LessonRecord], place: ReadingSpot? = nil) {
+    public init(course: CourseOutline, records: [String: LessonRecord], place: ReadingSpot? = nil) {
         self.course = course
         self.records = records
         self.place = place
     }
 
-    public func status(_ lesson: Lesson) -> LessonStatus {
+    public func status(_ lesson: LessonSummary) -> LessonStatus {
         records[lesson.id]?.status ?? .notStarted
     }
 
@@ -36,7 +36,7 @@ public struct CourseProgress: Sendable {
 
     /// The first lesson not done, in course order, whose `requires` are all done; failing that,
     /// the first lesson not done at all; nil when the course is complete.
-    public var nextLesson: Lesson? {
+    public var nextLesson: LessonSummary? {
         let open = course.lessons.filter { status($0) != .done }
         let ready = open.first { lesson in lesson.requires.allSatisfy { id in course.lesson(id: id).map { status($0) == .done } ?? true } }
         return ready ?? open.first
@@ -45,7 +45,7 @@ public struct CourseProgress: Sendable {
     /// Where the course reopens: the lesson the learner was last reading, whatever its status
     /// (they may have marked it done and read on); for a record kept before places were, the
     /// lesson in progress touched last; otherwise the next lesson to do.
-    public var resumeLesson: Lesson? {
+    public var resumeLesson: LessonSummary? {
         if let place, let lesson = course.lesson(id: place.lessonID) { return lesson }
         let inProgress = course.lessons.filter { status($0) == .inProgress }
         return inProgress.max { (records[$0.id]?.updatedAt ?? 0) < (records[$1.id]?.updatedAt ?? 0) } ?? nextLesson
@@ -61,13 +61,13 @@ public struct CourseProgress: Sendable {
     /// Where a lesson opens when the learner picks it (`learn LESSON`, the lesson list): the part
     /// they were reading in it. A done lesson left at its last part opens at the start, to be
     /// read again; a lesson never opened, at its first part.
-    public func part(of lesson: Lesson) -> Int {
+    public func part(of lesson: LessonSummary) -> Int {
         guard let record = records[lesson.id] else { return 0 }
         let part = clamp(record.part, in: lesson)
-        return record.status == .done && part == lesson.sections.count - 1 ? 0 : part
+        return record.status == .done && part == lesson.partCount - 1 ? 0 : part
     }
 
-    private func clamp(_ part: Int, in lesson: Lesson) -> Int { max(0, min(part, lesson.sections.count - 1)) }
+    private func clamp(_ part: Int, in lesson: LessonSummary) -> Int { max(0, min(part, lesson.partCount - 1)) }
 
     /// The learner is reading `part` of the lesson: a lesson not started is now in progress.
     public mutating func read(_ lessonID: String, part: Int, at time: Double) {

@@ -4,7 +4,7 @@ import PreflightCore
 /// The course's lessons as a progress database remembers them: id → file, the file relative to
 /// the course folder so the index does not depend on where a command was run from.
 enum LessonIndex {
-    static func files(of course: Course, paths: DisplayPaths) -> [String: String] {
+    static func files(of course: CourseOutline, paths: DisplayPaths) -> [String: String] {
         let root = course.root.standardizedFileURL.path + "/"
         var files: [String: String] = [:]
         for lesson in course.lessons {

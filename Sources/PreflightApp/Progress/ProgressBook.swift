@@ -28,7 +28,7 @@ public struct LessonRecord: Sendable, Hashable {
 /// honest to keep for an LRS that has not been named, and a learner who never connects does not
 /// grow a table forever.
 public final class ProgressBook: Sendable {
-    public let course: Course
+    public let course: CourseOutline
     let store: ProgressStore
     /// Builds the statements to queue; nil when no LRS is connected.
     public let recorder: StatementBuilder?
@@ -42,15 +42,15 @@ public final class ProgressBook: Sendable {
     ///   later `lint` can tell a lesson renamed without `former_ids`. `check` passes false: it is
     ///   the author's command, run between an edit and the lint that should see the edit.
     public static func open(_ opened: OpenedCourse, recordsLessons: Bool = true) throws -> ProgressBook {
-        let recorder = try LearningRecords.builder(for: opened.course, environment: opened.address.environment)
+        let recorder = try LearningRecords.builder(for: opened.outline, environment: opened.address.environment)
         let book: ProgressBook
         do {
-            book = ProgressBook(course: opened.course, store: try ProgressStore(url: location(of: opened)), recorder: recorder)
+            book = ProgressBook(course: opened.outline, store: try ProgressStore(url: location(of: opened)), recorder: recorder)
         } catch {
             throw AppError(.data, "\(error)")
         }
-        let renames = opened.course.lessons.flatMap { lesson in lesson.formerIDs.map { LessonRename(from: $0, to: lesson.id) } }
-        let index = recordsLessons ? LessonIndex.files(of: opened.course, paths: opened.address.paths) : nil
+        let renames = opened.outline.lessons.flatMap { lesson in lesson.formerIDs.map { LessonRename(from: $0, to: lesson.id) } }
+        let index = recordsLessons ? LessonIndex.files(of: opened.outline, paths: opened.address.paths) : nil
         _ = try book.access("carry over the progress of renamed lessons") {
             try book.store.syncCourse(renames: renames, lessons: index, setKey: QuizPlan.setKey(for:))
         }
@@ -59,10 +59,10 @@ public final class ProgressBook: Sendable {
 
     /// Where the course's progress database is (whether or not it exists).
     public static func location(of opened: OpenedCourse) -> URL {
-        StoreLocation.resolve(courseID: opened.course.config.id, explicit: opened.address.state, environment: opened.address.environment)
+        StoreLocation.resolve(courseID: opened.outline.config.id, explicit: opened.address.state, environment: opened.address.environment)
     }
 
-    init(course: Course, store: ProgressStore, recorder: StatementBuilder? = nil) {
+    init(course: CourseOutline, store: ProgressStore, recorder: StatementBuilder? = nil) {
         self.course = course
         self.store = store
         self.recorder = recorder

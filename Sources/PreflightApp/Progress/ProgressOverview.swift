@@ -34,7 +34,7 @@ public struct ProgressOverview: Sendable {
     /// - Parameter exercises: the course's exercises and the learner's standing on each, when
     ///   the course has any.
     public static func make(_ opened: OpenedCourse, book: ProgressBook, exercises: (list: [Exercise], states: [String: ExerciseState])?, now: Date) throws -> ProgressOverview {
-        let course = opened.course
+        let course = opened.outline
         let progress = try book.courseProgress()
         let standings = try QuizSession.standings(course, book: book)
         let cardRecords = try book.access("read your flashcards") { try book.store.reviewCards() }
@@ -44,8 +44,8 @@ public struct ProgressOverview: Sendable {
             let lessons = course.lessons(inSection: section.id)
             let ids = Set(lessons.map(\.id))
             let practice = list.filter { ids.contains($0.lessonID) }
-            let cards = lessons.flatMap(\.interviewQuestions)
-            let seen = cards.compactMap { cardRecords[$0.id] }
+            let cards = lessons.flatMap(\.interviewQuestionIDs)
+            let seen = cards.compactMap { cardRecords[$0] }
             return Section(
                 id: section.id, title: section.title, lessonsDone: lessons.filter { progress.status($0) == .done }.count, lessons: lessons.count,
                 unavailable: opened.unavailable.filter { $0.sectionID == section.id }.count,

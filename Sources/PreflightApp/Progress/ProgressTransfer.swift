@@ -78,26 +78,27 @@ public struct ProgressTransfer: Sendable {
                 break
             }
         }
-        let questions = Dictionary(course.lessons.flatMap(\.quiz).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Question and card ids to their lessons, from the outline: no lesson needs reading.
+        let questions = Dictionary(course.lessons.flatMap { lesson in lesson.questionIDs.map { ($0, lesson.id) } }, uniquingKeysWith: { first, _ in first })
         var answers: [LatestQuizAnswer] = []
         for (id, entry) in file.questions.sorted(by: { $0.key < $1.key }) {
-            guard let question = questions[id] else { result.unknown += 1; continue }
+            guard let lessonID = questions[id] else { result.unknown += 1; continue }
             guard let at = ProgressFile.date(entry.answeredAt), entry.score.isFinite else { result.unreadable += 1; continue }
-            answers.append(LatestQuizAnswer(lessonID: question.lessonID, questionID: id, answer: entry.answer, correct: entry.correct,
+            answers.append(LatestQuizAnswer(lessonID: lessonID, questionID: id, answer: entry.answer, correct: entry.correct,
                                             score: min(max(entry.score, 0), 1), answeredAt: at))
         }
         result.answers = try book.access("save the imported answers") { try store.importQuizAnswers(answers, sessionID: "import-" + UUID().uuidString) }
-        let cards = Dictionary(course.lessons.flatMap(\.interviewQuestions).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let cards = Dictionary(course.lessons.flatMap { lesson in lesson.interviewQuestionIDs.map { ($0, lesson.id) } }, uniquingKeysWith: { first, _ in first })
         let records = try book.access("read your flashcards") { try store.reviewCards() }
         let scheduler = FSRS()
         for (id, entry) in file.flashcards.sorted(by: { $0.key < $1.key }) {
-            guard let question = cards[id] else { result.unknown += 1; continue }
+            guard let lessonID = cards[id] else { result.unknown += 1; continue }
             guard let at = ProgressFile.date(entry.reviewedAt), ["again", "good"].contains(entry.rating) else { result.unreadable += 1; continue }
             let record = records[id]
             if let last = record?.lastReview, last >= at { continue }
             let rating: FSRS.Rating = entry.rating == "again" ? .again : .good
             let next = scheduler.review(record.map(FlashcardReview.card(from:)) ?? FSRS.Card(due: at), rating: rating, at: at)
-            let updated = ReviewCardRecord(questionID: id, lessonID: question.lessonID, state: next.state.rawValue, step: next.step,
+            let updated = ReviewCardRecord(questionID: id, lessonID: lessonID, state: next.state.rawValue, step: next.step,
                                            stability: next.stability, difficulty: next.difficulty, due: next.due, lastReview: next.lastReview)
             try book.access("save the imported flashcard rating") { try store.recordReview(updated, rating: rating.rawValue, at: at) }
             result.flashcards += 1

@@ -25,11 +25,11 @@ extension QuizSession {
     public static let weakBelow = 0.8
 
     /// Every section's standing, in course order.
-    public static func standings(_ course: Course, book: ProgressBook) throws -> [SectionStanding] {
+    public static func standings(_ course: CourseOutline, book: ProgressBook) throws -> [SectionStanding] {
         let latest = try book.latestAnswers()
         return course.config.sections.map { section in
-            let questions = course.lessons(inSection: section.id).flatMap(\.quiz)
-            let answered = questions.compactMap { latest[$0.id] }
+            let questions = course.lessons(inSection: section.id).flatMap(\.questionIDs)
+            let answered = questions.compactMap { latest[$0] }
             let score = answered.isEmpty ? nil : QuizScore(points: answered.reduce(0) { $0 + $1.score }, questions: answered.count)
             return SectionStanding(id: section.id, title: section.title, questions: questions.count, score: score)
         }
@@ -38,7 +38,7 @@ extension QuizSession {
     /// The final exam again, on the weak sections only. Refused, with the reason, when no
     /// section is weak or none has been measured.
     public static func weakExam(_ opened: OpenedCourse, book: ProgressBook, count: Int?, seed: UInt64, shuffle: Bool) throws -> QuizSession {
-        let standings = try standings(opened.course, book: book)
+        let standings = try standings(opened.outline, book: book)
         let weak = standings.filter(\.isWeak)
         guard !weak.isEmpty else {
             if standings.allSatisfy({ $0.score == nil }) {
@@ -64,7 +64,7 @@ extension QuizSession {
                 : "nothing to retry: you have not answered any of these questions yet (`preflight quiz` asks them)")
         }
         let plan = QuizPlan.make(pools: [missed], count: count, balanced: false, seed: seed, shuffleOptions: shuffle)
-        let sections = opened.course.config.sections.map { (title: $0.title, lessonIDs: Set(opened.course.lessons(inSection: $0.id).map(\.id))) }
+        let sections = QuizSession.sections(of: opened.outline)
         return QuizSession(plan: plan, sections: sections, isExam: false)
     }
 }

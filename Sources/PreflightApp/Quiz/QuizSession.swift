@@ -29,14 +29,14 @@ public struct QuizSession: Sendable {
     ///   - examSections: with `exam`, draw from these sections only (retaking the weak ones).
     public static func plan(_ opened: OpenedCourse, names: [String], exam: Bool, count: Int?, seed: UInt64, shuffle: Bool,
                             examSections: Set<String>? = nil, progress: () throws -> CourseProgress) throws -> QuizSession {
-        let course = opened.course
         let pools: [[QuizQuestion]]
         if exam {
+            let course = opened.course
             let chosen = course.config.sections.filter { examSections?.contains($0.id) ?? true }
             pools = chosen.map { course.lessons(inSection: $0.id).flatMap(\.quiz) }
         } else if names.isEmpty {
-            let current = try progress().resumeLesson ?? course.lessons.first
-            pools = [current?.quiz ?? []]
+            let current = try progress().resumeLesson ?? opened.outline.lessons.first
+            pools = [try current.map(opened.lesson)?.quiz ?? []]
         } else {
             pools = try opened.lessons(named: names, allowSections: true).map(\.quiz)
         }
@@ -45,12 +45,16 @@ public struct QuizSession: Sendable {
         }
         let drawn = count ?? (exam ? examQuestionsPerSection * pools.filter { !$0.isEmpty }.count : nil)
         let plan = QuizPlan.make(pools: pools, count: drawn, balanced: exam, seed: seed, shuffleOptions: shuffle)
-        let sections = course.config.sections.map { (title: $0.title, lessonIDs: Set(course.lessons(inSection: $0.id).map(\.id))) }
-        return QuizSession(plan: plan, sections: sections, isExam: exam)
+        return QuizSession(plan: plan, sections: sections(of: opened.outline), isExam: exam)
+    }
+
+    /// Each section's title and lesson ids, for the summary's per-section lines.
+    static func sections(of outline: CourseOutline) -> [(title: CourseText, lessonIDs: Set<String>)] {
+        outline.config.sections.map { (title: $0.title, lessonIDs: Set(outline.lessons(inSection: $0.id).map(\.id))) }
     }
 
     /// A lesson's own quiz, as the learn screen's quiz key asks it; `seed` repeats an order.
-    public static func lessonQuiz(_ lesson: Lesson, course: Course, seed: UInt64? = nil) -> QuizSession? {
+    public static func lessonQuiz(_ lesson: Lesson, seed: UInt64? = nil) -> QuizSession? {
         guard !lesson.quiz.isEmpty else { return nil }
         let plan = QuizPlan.make(pools: [lesson.quiz], count: nil, balanced: false, seed: seed ?? UInt64.random(in: 0...UInt64.max), shuffleOptions: true)
         return QuizSession(plan: plan, sections: [], isExam: false)

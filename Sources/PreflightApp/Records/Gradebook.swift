@@ -20,17 +20,17 @@ public struct Gradebook: Sendable {
         public var exercisesPassed: Set<String> = []
     }
 
-    public let course: Course
+    public let course: CourseOutline
     public private(set) var rows: [String: Row] = [:]
     /// Statements read that were about this course.
     public private(set) var statementsRead = 0
 
-    public init(course: Course) { self.course = course }
+    public init(course: CourseOutline) { self.course = course }
 
     var base: String { course.config.activityIRI }
 
     /// Reads every page of statements from the LRS.
-    public static func read(course: Course, connection: LRSConnection, environment: [String: String], pageSize: Int = 200) throws -> Gradebook {
+    public static func read(course: CourseOutline, connection: LRSConnection, environment: [String: String], pageSize: Int = 200) throws -> Gradebook {
         let transport = HTTPTransport(environment: environment)
         defer { transport.close() }
         let client = LRSClient(connection: connection, transport: transport, timeout: 30)

@@ -7,7 +7,7 @@ import PreflightStore
 /// syncing the outbox (now, or in the background after a command) and its status.
 public enum LearningRecords {
     /// The statement builder for this course when an LRS is connected; nil otherwise.
-    static func builder(for course: Course, environment: [String: String]) throws -> StatementBuilder? {
+    static func builder(for course: CourseOutline, environment: [String: String]) throws -> StatementBuilder? {
         let folder = UserConfigFolder(environment: environment)
         guard let connection = try LRSConnection.load(folder) else { return nil }
         return StatementBuilder(agent: LearnerAgent(identity: try LearnerIdentity.load(folder), connection: connection), course: course)

@@ -9,9 +9,9 @@ import PreflightStore
 /// course and the event, so sending a statement again can never make a second record.
 public struct StatementBuilder: Sendable {
     public let agent: LearnerAgent
-    public let course: Course
+    public let course: CourseOutline
 
-    public init(agent: LearnerAgent, course: Course) {
+    public init(agent: LearnerAgent, course: CourseOutline) {
         self.agent = agent
         self.course = course
     }
@@ -153,7 +153,7 @@ public struct StatementBuilder: Sendable {
         let assessment: JSONValue
         if isExam {
             assessment = activity("\(base)/exam", type: "assessment", name: "Final exam: " + course.config.title.unescaped)
-        } else if lessons.count == 1, let lesson = course.lesson(id: lessons[0]), Set(lesson.quiz.map(\.id)) == Set(questions.map(\.id)) {
+        } else if lessons.count == 1, let lesson = course.lesson(id: lessons[0]), Set(lesson.questionIDs) == Set(questions.map(\.id)) {
             assessment = activity("\(lessonIRI(lessons[0]))/quiz", type: "assessment", name: "Quiz: " + lesson.title.unescaped)
         } else {
             assessment = activity("\(base)/quizzes/\(setKey)", type: "assessment", name: "Quiz: " + lessons.compactMap { course.lesson(id: $0)?.title.unescaped }.joined(separator: ", "))

@@ -1,6 +1,6 @@
 /// One claim `preflight check` proves: a lesson example, or the code of a predict-the-output
 /// quiz question (so a quiz can never carry a wrong answer key).
-public struct CheckItem: Sendable, Hashable {
+public struct CheckItem: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable { case example, quiz }
 
     public var kind: Kind

@@ -12,12 +12,22 @@ public enum ExerciseLoader {
     /// `alsoLessons` are ids an exercise may name besides the course's lessons (lessons of the
     /// course that are unavailable: their exercises are not at fault).
     public static func load(course: Course, alsoLessons: Set<String> = [], displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {
-        guard let folder = course.exercisesFolder, let written = course.config.exercises else { return ([], []) }
+        load(root: course.root, config: course.config, lessonIDs: Set(course.lessons.map(\.id)).union(alsoLessons), displayPath: displayPath)
+    }
+
+    /// The same, for a course known by its outline (the course index's).
+    public static func load(outline: CourseOutline, alsoLessons: Set<String> = [], displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {
+        load(root: outline.root, config: outline.config, lessonIDs: Set(outline.lessons.map(\.id)).union(alsoLessons), displayPath: displayPath)
+    }
+
+    private static func load(root: URL, config: CourseConfig, lessonIDs: Set<String>, displayPath: (URL) -> String) -> ([Exercise], [Diagnostic]) {
+        guard let written = config.exercises else { return ([], []) }
+        let folder = root.appendingPathComponent(written).standardizedFileURL
         guard CourseLoader.isDirectory(folder) else {
-            let at = course.config.fieldLocations["exercises"] ?? SourceLocation(file: displayPath(course.root.appendingPathComponent("course.yaml")), line: 1, column: 1)
+            let at = config.fieldLocations["exercises"] ?? SourceLocation(file: displayPath(root.appendingPathComponent("course.yaml")), line: 1, column: 1)
             return ([], [.error(at, "`exercises: \(written)` names no folder (looked for \(displayPath(folder))); create it or fix the path, which is relative to course.yaml", id: "exercise.folder-missing")])
         }
-        return load(folder, lessonIDs: Set(course.lessons.map(\.id)).union(alsoLessons), config: course.config, displayPath: displayPath)
+        return load(folder, lessonIDs: lessonIDs, config: config, displayPath: displayPath)
     }
 
     public static func load(_ folder: URL, lessonIDs: Set<String>?, config: CourseConfig? = nil, displayPath: (URL) -> String = { $0.path }) -> ([Exercise], [Diagnostic]) {

@@ -9,7 +9,7 @@ public struct ExerciseWorkspace: Sendable {
     public init(root: URL) { self.root = root }
 
     /// `--workspace`, then `PREFLIGHT_WORKSPACE`, then `workspace/` beside the course folder.
-    public static func locate(explicit: String?, environment: [String: String], course: Course) -> ExerciseWorkspace {
+    public static func locate(explicit: String?, environment: [String: String], course: CourseOutline) -> ExerciseWorkspace {
         if let path = explicit ?? environment["PREFLIGHT_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             return ExerciseWorkspace(root: URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL)
         }

@@ -9,9 +9,9 @@ public struct LintReport: Sendable {
     /// diagnostics, sorted.
     public var paths: [String]
     public var files: Int { paths.count }
-    /// The course, when course.yaml could be read, for rules that need more than the files
-    /// (what a learner's progress database remembers).
-    public var course: Course?
+    /// The course's outline, when course.yaml could be read, for rules that need more than the
+    /// files (what a learner's progress database remembers).
+    public var outline: CourseOutline?
 }
 
 /// Everything `lint` checks in a course: course.yaml, every lesson and the rules across them,
@@ -21,25 +21,40 @@ public struct LintReport: Sendable {
 public enum CourseLint {
     /// - Parameters:
     ///   - searchPath: the PATH runner programs are looked for on.
-    ///   - lessonChecks: rules that live outside the core (the grader's key check), per lesson.
+    ///   - checks: rules that live outside the core (the grader's key check), per lesson.
+    ///   - index: read the course through its index (kept between runs, so only changed files
+    ///     are read again); nil reads every lesson. Both report the same.
     public static func run(
         root: URL, paths: [URL] = [], searchPath: String, displayPath: (URL) -> String = { $0.path },
-        lessonChecks: (Lesson) -> [Diagnostic] = { _ in [] }
+        checks: LessonChecks = .none, index: CourseIndex.Options? = nil
     ) -> LintReport {
         let courseFile = displayPath(root.appendingPathComponent("course.yaml"))
-        let load = CourseLoader.load(root, displayPath: displayPath)
-        guard let course = load.course else {
-            return LintReport(diagnostics: load.diagnostics, allowances: load.lintAllowances, paths: [courseFile])
+        let outline: CourseOutline
+        var diagnostics: [Diagnostic]
+        var allowances: [LintAllowance]
+        if let index {
+            let opened = CourseIndex.open(root, displayPath: displayPath, checks: checks, engine: index.engine, storage: index.storage)
+            guard let course = opened.index else {
+                return LintReport(diagnostics: opened.diagnostics, allowances: opened.lintAllowances, paths: [courseFile])
+            }
+            (outline, diagnostics, allowances) = (course.outline, course.diagnostics + course.lessonCheckDiagnostics, course.lintAllowances)
+        } else {
+            let load = CourseLoader.load(root, displayPath: displayPath)
+            guard let course = load.course else {
+                return LintReport(diagnostics: load.diagnostics, allowances: load.lintAllowances, paths: [courseFile])
+            }
+            let lessons = course.lessons
+            let found = ParallelWork.map(lessons.count) { checks.run(lessons[$0]) }
+            (outline, diagnostics, allowances) = (course.outline, load.diagnostics + found.flatMap { $0 }, load.lintAllowances)
         }
-        var diagnostics = load.diagnostics + course.lessons.flatMap(lessonChecks)
-        diagnostics += RunnerCheck.diagnostics(course.config, searchPath: searchPath, courseFile: courseFile)
-        let (exercises, exerciseProblems) = ExerciseLoader.load(course: course, displayPath: displayPath)
+        diagnostics += RunnerCheck.diagnostics(outline.config, searchPath: searchPath, courseFile: courseFile)
+        let (exercises, exerciseProblems) = ExerciseLoader.load(outline: outline, displayPath: displayPath)
         diagnostics += exerciseProblems
-        var allowances = load.lintAllowances + exercises.flatMap(\.lintAllowances)
+        allowances += exercises.flatMap(\.lintAllowances)
         let exerciseFiles = exercises.map { displayPath(URL(fileURLWithPath: $0.folder).appendingPathComponent("README.md")) }
-        var files = Set([courseFile] + course.lessons.map(\.file) + exerciseFiles)
+        var files = Set([courseFile] + outline.lessons.map(\.file) + exerciseFiles)
         files.formUnion(diagnostics.map(\.location.file).filter(isReadable))
-        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, paths: files.sorted(), course: course) }
+        guard !paths.isEmpty else { return LintReport(diagnostics: diagnostics, allowances: allowances, paths: files.sorted(), outline: outline) }
 
         var selected: [Diagnostic] = []
         var selectedFiles: Set<String> = []
@@ -59,7 +74,7 @@ public enum CourseLint {
                     select { $0.hasPrefix(prefix) || $0 == displayPath(path) }
                 } else {
                     for file in markdownFiles(under: path) {
-                        let (found, allowed) = standalone(file, course: course, displayPath: displayPath, lessonChecks: lessonChecks)
+                        let (found, allowed) = standalone(file, outline: outline, displayPath: displayPath, checks: checks)
                         selected += found
                         allowances += allowed
                         selectedFiles.insert(displayPath(file))
@@ -71,14 +86,14 @@ public enum CourseLint {
             if files.contains(shown) || diagnostics.contains(where: { $0.location.file == shown }) {
                 select { $0 == shown }
             } else {
-                let (found, allowed) = standalone(path, course: course, displayPath: displayPath, lessonChecks: lessonChecks)
+                let (found, allowed) = standalone(path, outline: outline, displayPath: displayPath, checks: checks)
                 selected += found
                 allowances += allowed
                 selectedFiles.insert(shown)
             }
         }
         var seen: Set<Diagnostic> = []
-        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, paths: selectedFiles.sorted(), course: course)
+        return LintReport(diagnostics: selected.filter { seen.insert($0).inserted }, allowances: allowances, paths: selectedFiles.sorted(), outline: outline)
     }
 
     /// The course a path on the command line belongs to: the nearest `course.yaml` (or
@@ -91,15 +106,15 @@ public enum CourseLint {
 
     /// A file outside the course's folders, read against the course: `NN-name/README.md` as an
     /// exercise, anything else as a lesson.
-    private static func standalone(_ file: URL, course: Course, displayPath: (URL) -> String, lessonChecks: (Lesson) -> [Diagnostic]) -> ([Diagnostic], [LintAllowance]) {
+    private static func standalone(_ file: URL, outline: CourseOutline, displayPath: (URL) -> String, checks: LessonChecks) -> ([Diagnostic], [LintAllowance]) {
         let shown = displayPath(file)
         let folder = file.deletingLastPathComponent()
         if file.lastPathComponent == "README.md", let (_, slug) = CourseLoader.numbered(folder.lastPathComponent) {
-            let (exercise, found) = ExerciseLoader.loadOne(folder, slug: slug, readme: file, shown: shown, lessonIDs: Set(course.lessons.map(\.id)), config: course.config)
+            let (exercise, found) = ExerciseLoader.loadOne(folder, slug: slug, readme: file, shown: shown, lessonIDs: Set(outline.lessons.map(\.id)), config: outline.config)
             return (found, exercise?.lintAllowances ?? [])
         }
-        let (lesson, found) = CourseLoader.loadLesson(file, displayPath: shown, config: course.config, sectionID: "")
-        return (found + (lesson.map(lessonChecks) ?? []), lesson?.lintAllowances ?? [])
+        let (lesson, found) = CourseLoader.loadLesson(file, displayPath: shown, config: outline.config, sectionID: "")
+        return (found + (lesson.map(checks.run) ?? []), lesson?.lintAllowances ?? [])
     }
 
     private static func markdownFiles(under folder: URL) -> [URL] {

@@ -3,7 +3,7 @@ import Foundation
 /// An author's `<!-- preflight-lint: allow ID ... -->` comment (in course.yaml,
 /// `# preflight-lint: allow ID ...`): the warnings with that id are meant, in that file only.
 /// Errors cannot be allowed; `LintPolicy` says so when a comment tries.
-public struct LintAllowance: Sendable, Hashable {
+public struct LintAllowance: Sendable, Hashable, Codable {
     /// The diagnostic id allowed, or the comment's text when it is not an `allow` comment.
     public var id: String
     public var location: SourceLocation
@@ -54,7 +54,7 @@ public struct LintAllowance: Sendable, Hashable {
     /// The ids of one comment's text: `preflight-lint: allow a.b, c.d (why)`. The ids are the
     /// words after `allow` that look like ids; what follows them is the author's reason.
     private static func parse(_ body: String, at location: SourceLocation) -> [LintAllowance] {
-        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = body.trimmingWhitespaceAndNewlines()
         guard text.hasPrefix(marker) else { return [] }
         let words = text.dropFirst(marker.count).split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         let ids = words.dropFirst().prefix { $0.range(of: #"^[a-z][a-z0-9-]*\.[a-z0-9-]+$"#, options: .regularExpression) != nil }

@@ -11,7 +11,7 @@ public enum RenameCheck {
     ///   - withProgress: lesson ids the database holds a place, runs, answers or flashcards for.
     ///   - relativeFile: a lesson's file relative to the course folder.
     ///   - database: the database's path, as shown.
-    public static func diagnostics(course: Course, index: [String: String], withProgress: Set<String>, relativeFile: (Lesson) -> String,
+    public static func diagnostics(course: CourseOutline, index: [String: String], withProgress: Set<String>, relativeFile: (LessonSummary) -> String,
                                    database: String, courseFile: String) -> [Diagnostic] {
         let current = Set(course.lessons.map(\.id))
         let former = Set(course.lessons.flatMap(\.formerIDs))

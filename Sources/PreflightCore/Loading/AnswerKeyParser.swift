@@ -15,7 +15,7 @@ public enum AnswerKeyParser {
     static let toleranceSeparators = ["±", "+/-", "+-"]
 
     public static func parse(_ alternative: String) -> Result<AnswerKey, Problem> {
-        let text = alternative.trimmingCharacters(in: .whitespaces)
+        let text = alternative.trimmingWhitespace()
         if text.count >= 2, text.hasPrefix("/"), text.hasSuffix("/") {
             let pattern = String(text.dropFirst().dropLast())
             do {
@@ -40,7 +40,7 @@ public enum AnswerKeyParser {
     /// a `/regex/` whose text differs from what the file says lost a backslash (or `*`, `_`) to
     /// Markdown. `written` is the alternative as it stands in the source, when known.
     public static func doubts(_ alternative: String, key: AnswerKey, written: String?, source: String) -> [Problem] {
-        let text = alternative.trimmingCharacters(in: .whitespaces)
+        let text = alternative.trimmingWhitespace()
         let inBackticks = written.map { $0.hasPrefix("`") && $0.hasSuffix("`") } ?? false
         switch key {
         case .regex:
@@ -51,7 +51,7 @@ public enum AnswerKeyParser {
                 message: "the regex key \(codeSpan(text)) is not what the file says\(shown): Markdown read part of it as markup (a backslash escape, `*`, `_` or a backtick); put the whole key in backticks (double ones if it holds a backtick) so it is read literally",
                 id: "answer.regex-changed-by-markdown")]
         case .text where text.contains("|") && !inBackticks:
-            let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: "|").map { $0.trimmingWhitespace() }
             return [Problem(
                 message: "`\(text)` is one literal answer: alternatives are separated by ` | ` with a space on each side; write `\(parts.joined(separator: " | "))` if you mean alternatives",
                 id: "answer.pipe-without-spaces")]
@@ -75,10 +75,10 @@ public enum AnswerKeyParser {
                 break
             }
         }
-        guard let value = NumberParser.parse(valuePart.trimmingCharacters(in: .whitespaces), allowPercent: true) else { return nil }
+        guard let value = NumberParser.parse(valuePart.trimmingWhitespace(), allowPercent: true) else { return nil }
         var tolerance = 0.0
         if let tolerancePart {
-            guard let parsed = NumberParser.parse(tolerancePart.trimmingCharacters(in: .whitespaces), allowPercent: true), parsed.value >= 0 else { return nil }
+            guard let parsed = NumberParser.parse(tolerancePart.trimmingWhitespace(), allowPercent: true), parsed.value >= 0 else { return nil }
             tolerance = parsed.value
         }
         return .number(value: value.value, tolerance: tolerance, allowsPercent: value.isPercent)
@@ -87,8 +87,8 @@ public enum AnswerKeyParser {
     /// `0.25 ± abc` or `abc ± 0.01`: one side of a tolerance is a number, the other is not.
     private static func toleranceProblem(_ text: String) -> Problem? {
         guard let separator = toleranceSeparators.first(where: { text.contains($0) }), let range = text.range(of: separator) else { return nil }
-        let value = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-        let tolerance = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        let value = text[..<range.lowerBound].trimmingWhitespace()
+        let tolerance = text[range.upperBound...].trimmingWhitespace()
         let valueIsNumber = NumberParser.parse(value, allowPercent: true) != nil
         let toleranceNumber = NumberParser.parse(tolerance, allowPercent: true)
         if valueIsNumber {
@@ -104,7 +104,8 @@ public enum AnswerKeyParser {
     /// decimal comma (`0,25`), or commas in the wrong places (`1,5,3`). Commas are dropped when a
     /// key is read, so either would silently mean another number.
     static func commaProblem(_ text: String, key: AnswerKey) -> Problem? {
-        guard let numbers = try? NSRegularExpression(pattern: #"\d[\d,]*\d"#) else { return nil }
+        // Nearly every key has no comma, and then there is nothing to find.
+        guard text.contains(","), let numbers = try? NSRegularExpression(pattern: #"\d[\d,]*\d"#) else { return nil }
         var fixed = text
         var decimal = false
         for match in numbers.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
@@ -142,11 +143,37 @@ public enum NumberParser {
         if body.hasSuffix("%") {
             guard allowPercent else { return nil }
             isPercent = true
-            body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            body = String(body.dropLast()).trimmingWhitespace()
         }
-        guard !body.isEmpty, body.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil,
-            let value = Double(body), value.isFinite
-        else { return nil }
+        guard !body.isEmpty, isPlainNumber(body), let value = Double(body), value.isFinite else { return nil }
         return (isPercent ? value / 100 : value, isPercent)
+    }
+
+    /// Whether the text is a plain decimal number: `[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`, the
+    /// whole text, with ASCII digits (the only ones `Double` reads, so a regular expression's
+    /// wider `\d` would change nothing). Written out because compiling that expression for every
+    /// key of every quiz cost more than the rest of reading the key.
+    public static func isPlainNumber(_ text: some StringProtocol) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let whole = digits()
+        var fraction = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            fraction = digits()
+        }
+        guard whole > 0 || fraction > 0 else { return false }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == bytes.count
     }
 }

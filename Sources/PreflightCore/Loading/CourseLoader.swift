@@ -24,61 +24,49 @@ public struct CourseLoadResult: Sendable {
 }
 
 public enum CourseLoader {
-    /// Section folders are `NN-<section-id>`; lesson files `NN-<slug>.md`; exercise folders `NN-<name>`.
-    static let numberedName = #"^(\d+)-(.+)$"#
-
     /// Extensions of files that are Markdown but not a lesson file's `.md` (lower case):
     /// a `.markdown` or `.MD` lesson would otherwise be skipped without a word.
     static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn"]
 
     /// - Parameter displayPath: turns a file URL into the path shown in diagnostics.
     public static func load(_ root: URL, displayPath: (URL) -> String = { $0.path }) -> CourseLoadResult {
-        let configURL = root.appendingPathComponent("course.yaml")
-        let configPath = displayPath(configURL)
-        guard let text = try? String(contentsOf: configURL, encoding: .utf8) else {
-            let exists = FileManager.default.fileExists(atPath: configURL.path)
-            let problem = exists
-                ? Diagnostic.error(SourceLocation(file: configPath, line: 1, column: 1), "course.yaml cannot be read as UTF-8 text", id: "file.not-utf8")
-                : Diagnostic.error(SourceLocation(file: configPath, line: 1, column: 1), "course.yaml is missing", id: "course.missing-file")
-            return CourseLoadResult(course: nil, diagnostics: [problem])
+        let scan = CourseScan.read(root, displayPath: displayPath)
+        guard let config = scan.config else {
+            return CourseLoadResult(course: nil, diagnostics: scan.configDiagnostics, lintAllowances: scan.configAllowances)
         }
-        let allowances = LintAllowance.scan(yaml: text, file: configPath)
-        let (config, configDiagnostics) = CourseConfigReader.read(text, file: configPath)
-        guard let config else { return CourseLoadResult(course: nil, diagnostics: configDiagnostics, lintAllowances: allowances) }
-        var diagnostics = configDiagnostics
-        var lessons: [Lesson] = []
-        var readFiles: [CourseLoadResult.LessonFile] = []
+        let files = scan.files
+        let shown = files.map { displayPath($0.url) }
+        // Lessons are independent until the rules across them: read them on every core.
+        let loaded = ParallelWork.map(files.count) { index -> (Lesson?, [Diagnostic], salvagedID: String?) in
+            let file = files[index]
+            let (lesson, found) = loadLesson(file.url, displayPath: shown[index], config: config, sectionID: file.sectionID)
+            return (lesson, found, lesson == nil ? UnreadableLessons.salvageID(file.url) : nil)
+        }
         var unreadable = UnreadableLessons()
-        let sectionsKey = config.sections.first?.location ?? SourceLocation(file: configPath, line: 1, column: 1)
-        let folders = sectionFolders(root, config: config, displayPath: displayPath, sectionsKey: sectionsKey, diagnostics: &diagnostics)
-        for section in config.sections {
-            guard let folder = folders[section.id] else {
-                diagnostics.append(.warning(section.location, "section `\(section.id)` has no folder of lessons (expected `NN-\(section.id)/` beside course.yaml)", id: "structure.empty-section"))
-                continue
-            }
-            var refused: [URL] = []
-            for file in lessonFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics, refused: &refused) {
-                let (lesson, found) = loadLesson(file, displayPath: displayPath(file), config: config, sectionID: section.id)
-                diagnostics += found
-                if let lesson { lessons.append(lesson) } else { unreadable.add(file, displayPath: displayPath(file)) }
-                readFiles.append(.init(file: displayPath(file), sectionID: section.id, lessonID: lesson?.id ?? UnreadableLessons.salvageID(file), loaded: lesson != nil))
-            }
-            readFiles += refused.map { .init(file: displayPath($0), sectionID: section.id, lessonID: nil, loaded: false) }
+        for (index, result) in loaded.enumerated() where result.0 == nil {
+            if let id = result.salvagedID { unreadable.ids.insert(id) } else { unreadable.unidentified.append(shown[index]) }
         }
-        diagnostics += CourseRules.check(lessons, unreadable: unreadable)
+        let readFiles = scan.lessonFileList(ids: loaded.map { $0.0?.id ?? $0.salvagedID }, loaded: loaded.map { $0.0 != nil }, displayPath: displayPath)
+        let lessons = loaded.compactMap(\.0)
+        let diagnostics = scan.diagnostics(perFile: loaded.map(\.1), rules: CourseRules.check(lessons.map(LessonSummary.init), unreadable: unreadable))
         return CourseLoadResult(
             course: Course(root: root, config: config, lessons: lessons), diagnostics: diagnostics,
-            lintAllowances: allowances + lessons.flatMap(\.lintAllowances), lessonFiles: readFiles)
+            lintAllowances: scan.configAllowances + lessons.flatMap(\.lintAllowances), lessonFiles: readFiles)
     }
 
     /// Reads and interprets one lesson file; nil when it cannot become a lesson at all. Relative
     /// links and images are checked against the files beside it.
     public static func loadLesson(_ url: URL, displayPath: String, config: CourseConfig, sectionID: String) -> (Lesson?, [Diagnostic]) {
-        let (text, problems) = LessonText.read(url, displayPath: displayPath, maxSize: config.maxFileSize)
-        guard let text else { return (nil, problems) }
-        let (lesson, diagnostics) = interpret(text, displayPath: displayPath, config: config, sectionID: sectionID)
+        let (lesson, diagnostics) = readLesson(LessonFile.read(url, maxSize: config.maxFileSize), displayPath: displayPath, config: config, sectionID: sectionID)
         let links = lesson.map { LinkCheck.diagnostics(in: $0.document, file: url, displayPath: displayPath) } ?? []
         return (lesson, diagnostics + links)
+    }
+
+    /// A lesson from a file already read, without the link check (which looks at other files).
+    static func readLesson(_ file: LessonFile, displayPath: String, config: CourseConfig, sectionID: String) -> (Lesson?, [Diagnostic]) {
+        let (text, problems) = LessonText.read(file, displayPath: displayPath, maxSize: config.maxFileSize)
+        guard let text else { return (nil, problems) }
+        return interpret(text, displayPath: displayPath, config: config, sectionID: sectionID)
     }
 
     /// Reads a lesson from memory, as tests and tools that generate lessons do.
@@ -95,7 +83,7 @@ public enum CourseLoader {
         let (frontMatter, frontProblems) = FrontMatter.read(text, file: displayPath)
         guard let frontMatter else { return (nil, frontProblems) }
         let parsed = CommonMarkParser.parse(text.body)
-        var interpreter = LessonInterpreter(file: displayPath, config: config, source: text.body)
+        var interpreter = LessonInterpreter(file: displayPath, config: config, sourceText: text.body)
         var lesson = interpreter.interpret(parsed.document, frontMatter: frontMatter, sectionID: sectionID)
         lesson.lintAllowances = LintAllowance.scan(markdown: parsed.document, file: displayPath)
         var diagnostics = frontProblems + interpreter.diagnostics
@@ -108,117 +96,29 @@ public enum CourseLoader {
         return (lesson, diagnostics)
     }
 
-    private static func sectionFolders(_ root: URL, config: CourseConfig, displayPath: (URL) -> String, sectionsKey: SourceLocation, diagnostics: inout [Diagnostic]) -> [String: URL] {
-        let known = Set(config.sections.map(\.id))
-        var folders: [String: URL] = [:]
-        for entry in directoryEntries(root) {
-            let name = entry.lastPathComponent
-            let at = SourceLocation(file: displayPath(entry), line: 1, column: 1)
-            if !isDirectory(entry) {
-                if isMarkdown(entry) && !isReadme(entry) {
-                    diagnostics.append(.error(at, "lesson file is outside any section folder; move it into a folder named `NN-<section-id>/`", id: "structure.loose-lesson"))
-                }
-                continue
-            }
-            guard let (_, id) = numbered(name) else {
-                if !markdownFiles(in: entry).isEmpty {
-                    diagnostics.append(.error(at, "folder `\(name)` holds lessons but is not named `NN-<section-id>`", id: "structure.folder-name"))
-                }
-                continue
-            }
-            guard known.contains(id) else {
-                diagnostics.append(.error(sectionsKey, "section folder `\(name)` is not in course.yaml's `sections`; add a section with id `\(id)` or rename the folder", id: "structure.unknown-section-folder"))
-                continue
-            }
-            if let other = folders[id] {
-                diagnostics.append(.error(at, "two folders for section `\(id)`: `\(other.lastPathComponent)` and `\(name)`", id: "structure.duplicate-section-folder"))
-                continue
-            }
-            folders[id] = entry
-        }
-        diagnostics += sectionOrder(config.sections, folders: folders)
-        return folders
-    }
-
-    /// The course follows course.yaml's order; folder numbers that say otherwise mislead whoever
-    /// browses the folder.
-    private static func sectionOrder(_ sections: [SectionConfig], folders: [String: URL]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var previous: (section: SectionConfig, folder: String, number: Int)?
-        for section in sections {
-            guard let folder = folders[section.id]?.lastPathComponent, let (number, _) = numbered(folder) else { continue }
-            if let previous, number <= previous.number {
-                diagnostics.append(.warning(
-                    section.location,
-                    "section `\(section.id)` comes after `\(previous.section.id)` in course.yaml, but its folder `\(folder)` is not numbered after `\(previous.folder)`; the course follows course.yaml, so renumber the folders to match",
-                    id: "structure.section-order"))
-            }
-            previous = (section, folder, number)
-        }
-        return diagnostics
-    }
-
-    /// The folder's lesson files in order; Markdown files refused for their extension go to `refused`.
-    private static func lessonFiles(in folder: URL, displayPath: (URL) -> String, diagnostics: inout [Diagnostic], refused: inout [URL]) -> [URL] {
-        var files: [URL] = []
-        for file in markdownFiles(in: folder) where !isReadme(file) {
-            guard file.pathExtension == "md" else {
-                refused.append(file)
-                let fixed = file.deletingPathExtension().appendingPathExtension("md").lastPathComponent
-                diagnostics.append(.error(
-                    SourceLocation(file: displayPath(file), line: 1, column: 1),
-                    "lesson files end in `.md` (lower case); this file is not read as a lesson until it is renamed `\(fixed)`",
-                    id: "structure.markdown-extension"))
-                continue
-            }
-            files.append(file)
-        }
-        for file in files where numbered(file.deletingPathExtension().lastPathComponent) == nil {
-            diagnostics.append(.warning(SourceLocation(file: displayPath(file), line: 1, column: 1), "lesson file name should start with its position, as in `01-\(file.lastPathComponent)`", id: "structure.unnumbered-lesson"))
-        }
-        let sorted = files.sorted { a, b in
-            let na = numbered(a.deletingPathExtension().lastPathComponent)?.0 ?? Int.max
-            let nb = numbered(b.deletingPathExtension().lastPathComponent)?.0 ?? Int.max
-            return na == nb ? a.lastPathComponent < b.lastPathComponent : na < nb
-        }
-        var firstWithNumber: [Int: URL] = [:]
-        for file in sorted {
-            guard let (number, _) = numbered(file.deletingPathExtension().lastPathComponent) else { continue }
-            if let first = firstWithNumber[number] {
-                diagnostics.append(.warning(
-                    SourceLocation(file: displayPath(file), line: 1, column: 1),
-                    "`\(file.lastPathComponent)` has the same number as `\(first.lastPathComponent)`, so their order is left to the alphabet; give each lesson its own number",
-                    id: "structure.duplicate-lesson-number"))
-            } else {
-                firstWithNumber[number] = file
-            }
-        }
-        return sorted
-    }
-
     /// `07-model-serving` → (7, "model-serving"); nil for a name without its number. Public so
-    /// the scaffolds number what they create the way the loader reads it.
+    /// the scaffolds number what they create the way the loader reads it. The digits are ASCII
+    /// (the only ones `Int` reads) and the rest is not empty and holds no line break.
     public static func numbered(_ name: String) -> (Int, String)? {
-        guard let match = name.range(of: numberedName, options: .regularExpression), match == name.startIndex..<name.endIndex,
-            let dash = name.firstIndex(of: "-"), let number = Int(name[..<dash])
+        guard let dash = name.utf8.firstIndex(of: UInt8(ascii: "-")), dash != name.startIndex,
+            name.utf8[..<dash].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let number = Int(name[..<dash])
         else { return nil }
-        return (number, String(name[name.index(after: dash)...]))
+        let rest = name[name.index(after: dash)...]
+        guard !rest.isEmpty, !rest.contains(where: \.isNewline) else { return nil }
+        return (number, String(rest))
     }
 
     static func directoryEntries(_ folder: URL) -> [URL] {
-        let entries = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])) ?? []
-        return entries.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        FolderListing.entries(folder).map(\.url)
     }
 
-    private static func markdownFiles(in folder: URL) -> [URL] {
-        directoryEntries(folder).filter { isMarkdown($0) && !isDirectory($0) }
+    static func isMarkdown(_ url: URL) -> Bool { isMarkdown(name: url.lastPathComponent) }
+
+    static func isMarkdown(name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return markdownExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    static func isMarkdown(_ url: URL) -> Bool { markdownExtensions.contains(url.pathExtension.lowercased()) }
-
-    private static func isReadme(_ url: URL) -> Bool { url.deletingPathExtension().lastPathComponent.lowercased() == "readme" }
-
-    static func isDirectory(_ url: URL) -> Bool {
-        (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
-    }
+    static func isDirectory(_ url: URL) -> Bool { FolderListing.isDirectory(url.path) }
 }

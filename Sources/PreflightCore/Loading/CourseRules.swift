@@ -3,9 +3,9 @@ import Foundation
 /// Rules that need every lesson at once: unique ids, and `requires` naming lessons that exist,
 /// that come earlier in the course, and that do not form a cycle.
 enum CourseRules {
-    static func check(_ lessons: [Lesson], unreadable: UnreadableLessons = UnreadableLessons()) -> [Diagnostic] {
+    static func check(_ lessons: [LessonSummary], unreadable: UnreadableLessons = UnreadableLessons()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var byID: [String: Lesson] = [:]
+        var byID: [String: LessonSummary] = [:]
         var position: [String: Int] = [:]
         for (index, lesson) in lessons.enumerated() {
             if let first = byID[lesson.id] {
@@ -47,9 +47,9 @@ enum CourseRules {
     /// A former id is carried over to its lesson whenever a learner's progress is opened, so it
     /// must name no lesson of the course now and belong to one lesson only: otherwise one
     /// lesson's progress would be moved into another's.
-    private static func formerIDs(_ lessons: [Lesson], byID: [String: Lesson]) -> [Diagnostic] {
+    private static func formerIDs(_ lessons: [LessonSummary], byID: [String: LessonSummary]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var claimed: [String: Lesson] = [:]
+        var claimed: [String: LessonSummary] = [:]
         for lesson in lessons {
             for (former, at) in zip(lesson.formerIDs, lesson.formerIDLocations) {
                 if let current = byID[former] {
@@ -68,7 +68,7 @@ enum CourseRules {
     /// One error per group of lessons that require each other (a strongly connected component of
     /// the `requires` graph, found with Tarjan's algorithm), however many loops run through it:
     /// reported at the group's first lesson in course order, with one loop spelled out.
-    private static func cycles(_ lessons: [Lesson], byID: [String: Lesson], position: [String: Int]) -> [Diagnostic] {
+    private static func cycles(_ lessons: [LessonSummary], byID: [String: LessonSummary], position: [String: Int]) -> [Diagnostic] {
         func next(_ id: String) -> [String] { (byID[id]?.requires ?? []).filter { $0 != id && byID[$0] != nil } }
         var index = 0
         var indices: [String: Int] = [:]
@@ -152,13 +152,14 @@ struct UnreadableLessons {
     /// Files whose id could not be made out.
     var unidentified: [String] = []
 
-    mutating func add(_ url: URL, displayPath: String) {
-        if let id = Self.salvageID(url) { ids.insert(id) } else { unidentified.append(displayPath) }
-    }
-
     /// The `id:` line of the front matter, read as plain text.
     static func salvageID(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return salvageID(data)
+    }
+
+    static func salvageID(_ data: Data) -> String? {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if index > 0 && trimmed == "---" { break }
@@ -167,12 +168,5 @@ struct UnreadableLessons {
             return LessonID.isValid(value) ? value : nil
         }
         return nil
-    }
-}
-
-extension Lesson {
-    /// Where the `index`th `requires` entry is written, or the `requires` key.
-    func requiresEntryLocation(_ index: Int) -> SourceLocation {
-        index < requiresLocations.count ? requiresLocations[index] : requiresLocation
     }
 }

@@ -6,22 +6,26 @@ import Foundation
 struct LessonInterpreter {
     let file: String
     let config: CourseConfig
-    /// The lesson's text, line by line (front matter blanked), for rules that compare what the
-    /// tree says with what the author wrote, such as a regex key that lost a backslash.
-    let sourceLines: [Substring]
+    /// The lesson's text (front matter blanked), for rules that compare what the tree says with
+    /// what the author wrote, such as a regex key that lost a backslash.
+    let sourceText: SourceText
     var diagnostics: [Diagnostic] = []
 
     init(file: String, config: CourseConfig, source: String = "") {
+        self.init(file: file, config: config, sourceText: SourceText(source))
+    }
+
+    init(file: String, config: CourseConfig, sourceText: SourceText) {
         self.file = file
         self.config = config
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sourceText = sourceText
     }
 
     /// The source lines a block spans, joined with newlines; empty when the source is unknown.
     func source(of node: MarkdownNode) -> String {
         let first = node.range.start.line, last = max(node.range.end.line, first)
-        guard first >= 1, last <= sourceLines.count else { return "" }
-        return sourceLines[(first - 1)...(last - 1)].joined(separator: "\n")
+        guard first >= 1, last <= sourceText.lineCount else { return "" }
+        return sourceText.text(lines: first, through: last)
     }
 
     func location(_ node: MarkdownNode) -> SourceLocation {
@@ -63,7 +67,7 @@ struct LessonInterpreter {
         for extra in titles.dropFirst() {
             diagnostics.append(.error(location(extra), "a lesson has one H1 title; make this heading an H2 (`## …`)", id: "lesson.extra-title"))
         }
-        if first.plainText.trimmingCharacters(in: .whitespaces) != frontMatter.title {
+        if first.plainText.trimmingWhitespace() != frontMatter.title {
             diagnostics.append(.warning(location(first), "H1 `\(first.plainText)` differs from the front matter title `\(frontMatter.title)`", id: "lesson.title-mismatch"))
         }
     }
@@ -79,7 +83,7 @@ struct LessonInterpreter {
             }
             if block.headingLevel == 2 {
                 if !current.blocks.isEmpty || !sections.isEmpty || current.title != "Introduction" { sections.append(current) }
-                let title = block.plainText.trimmingCharacters(in: .whitespaces)
+                let title = block.plainText.trimmingWhitespace()
                 current = LessonSection(title: CourseText(title), role: SectionRole(heading: title), location: location(block), blocks: [])
                 continue
             }
@@ -113,7 +117,7 @@ struct LessonInterpreter {
         var result: [InterviewQuestion] = []
         for group in HeadingGroups.split(section.blocks, level: 3) {
             guard let heading = group.heading else { continue }
-            let question = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let question = heading.plainText.trimmingWhitespace()
             if group.blocks.isEmpty {
                 diagnostics.append(.error(location(heading), "interview question has no model answer under it", id: "interview.no-answer"))
                 continue

@@ -19,7 +19,7 @@ struct QuizInterpreter {
     /// Stable id: the lesson id and a hash of the heading's words, so reordering questions or
     /// editing their options keeps the learner's history.
     static func questionID(lessonID: String, title: String) -> String {
-        let normalized = title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let normalized = title.lowercased().collapsingWhitespace()
         return "\(lessonID)/q-\(StableHash.hex(normalized).prefix(8))"
     }
 
@@ -56,7 +56,7 @@ struct QuizInterpreter {
     }
 
     private mutating func question(heading: MarkdownNode, blocks: [MarkdownNode]) -> QuizQuestion? {
-        let title = heading.plainText.trimmingCharacters(in: .whitespaces)
+        let title = heading.plainText.trimmingWhitespace()
         let at = interpreter.location(heading)
         let id = Self.questionID(lessonID: lessonID, title: title)
         if let earlier = seenIDs[id] {
@@ -148,7 +148,7 @@ struct QuizInterpreter {
         let writtenMatches = written.alternatives.count == alternatives.count
         var keys: [AnswerKey] = []
         for (index, raw) in alternatives.enumerated() {
-            let alternative = raw.trimmingCharacters(in: .whitespaces)
+            let alternative = raw.trimmingWhitespace()
             let asWritten = writtenMatches ? written.alternatives[index] : nil
             let at = asWritten.map { SourceLocation(file: interpreter.file, line: $0.line, column: $0.column) } ?? interpreter.location(paragraph)
             switch AnswerKeyParser.parse(alternative) {
@@ -164,7 +164,7 @@ struct QuizInterpreter {
     }
 
     private mutating func ordering(_ list: MarkdownNode) -> QuizAnswer? {
-        let items = list.children.map { $0.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let items = list.children.map { $0.plainText.trimmingWhitespaceAndNewlines() }
         if items.count < 2 {
             diagnostics.append(.error(interpreter.location(list), "a put-in-order question needs at least two items", id: "quiz.too-few-items"))
             return nil
@@ -197,7 +197,7 @@ struct QuizInterpreter {
     private func explanationText(_ blocks: [MarkdownNode]) -> String? {
         guard !blocks.isEmpty else { return nil }
         var text = blocks.map(\.plainText).joined(separator: "\n\n")
-        text = String(text.dropFirst("Explanation:".count)).trimmingCharacters(in: .whitespacesAndNewlines)
+        text = String(text.dropFirst("Explanation:".count)).trimmingWhitespaceAndNewlines()
         return text.isEmpty ? nil : text
     }
 }
@@ -213,7 +213,7 @@ struct ChoiceMarker {
         let marker = text.prefix(3).lowercased()
         guard marker == "[x]" || marker == "[ ]" else { return nil }
         isCorrect = marker == "[x]"
-        self.text = text.dropFirst(3).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.text = text.dropFirst(3).trimmingWhitespaceAndNewlines()
     }
 }
 
@@ -244,7 +244,7 @@ struct ShortAnswerSource {
         for piece in pieces {
             let slice = source[piece]
             let leading = slice.prefix { $0 == " " || $0 == "\t" || $0 == "\n" }
-            let text = slice.dropFirst(leading.count).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = slice.dropFirst(leading.count).trimmingWhitespaceAndNewlines()
             let begin = source.index(piece.lowerBound, offsetBy: leading.count)
             let before = source[..<begin]
             let line = firstLine + before.filter { $0 == "\n" }.count

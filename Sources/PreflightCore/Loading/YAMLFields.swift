@@ -9,6 +9,10 @@ struct YAMLFields {
     /// Added to Yams' line numbers: front matter starts after the opening `---` line.
     let lineOffset: Int
     let mapping: Node.Mapping
+    /// Each key's value by the key's text. Yams' own `mapping["id"]` builds a node for "id" and
+    /// resolves its type with the resolver's regular expressions on every lookup; every field
+    /// asked for here is a plain word, which YAML reads as text, so its text finds it.
+    private let values: [String: Node]
     let origin: SourceLocation
     /// Prefix of the ids of field problems: `frontmatter`, `course` or `exercise`.
     let area: String
@@ -20,7 +24,7 @@ struct YAMLFields {
     static func parse(_ text: String, file: String, lineOffset: Int, what: String, area: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
         let origin = SourceLocation(file: file, line: lineOffset + 1, column: 1)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 diagnostics.append(.error(origin, "\(what) is empty", id: "yaml.empty"))
                 return nil
             }
@@ -42,6 +46,11 @@ struct YAMLFields {
         self.file = file
         self.lineOffset = lineOffset
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if case .scalar(let scalar) = key, values[scalar.string] == nil { values[scalar.string] = value }
+        }
+        self.values = values
         self.origin = origin
         self.area = area
     }
@@ -59,7 +68,7 @@ struct YAMLFields {
         return location(of: keyNode ?? .mapping(mapping))
     }
 
-    func node(_ key: String) -> Node? { mapping[key] }
+    func node(_ key: String) -> Node? { values[key] }
 
     var keys: [(String, SourceLocation)] {
         mapping.compactMap { pair in pair.key.string.map { ($0, location(of: pair.key)) } }
@@ -82,7 +91,7 @@ struct YAMLFields {
             if required { diagnostics.append(.error(origin, "\(what) is missing required field `\(key)`", id: id("missing-field"))) }
             return nil
         }
-        guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = node.scalar?.string, !value.trimmingWhitespace().isEmpty else {
             diagnostics.append(.error(location(of: node), "`\(key)` must be a non-empty text value", id: id("bad-value")))
             return nil
         }

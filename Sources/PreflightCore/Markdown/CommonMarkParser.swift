@@ -18,10 +18,17 @@ public enum CommonMarkParser {
     }
 
     public static func parse(_ source: String) -> Result {
+        parse(SourceText(source))
+    }
+
+    /// Parses text whose lines are already found (a lesson's body), without copying it again.
+    static func parse(_ source: SourceText) -> Result {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        let utf8Count = source.utf8.count
         let origin = SourcePosition(line: 1, column: 1)
-        guard let root = source.withCString({ cmark_parse_document($0, utf8Count, options) }) else {
+        let parsed = source.bytes.isEmpty ? cmark_parse_document("", 0, options) : source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        guard let root = parsed else {
             return Result(document: MarkdownNode(kind: .document, range: SourceRange(start: origin, end: origin)))
         }
         defer { cmark_node_free(root) }
@@ -140,46 +147,18 @@ public enum CommonMarkParser {
     }
 }
 
-/// libcmark counts columns in bytes; people count characters. Lines are found once; a line that
-/// is all ASCII (nearly every line of a lesson) needs no conversion, and any other line gets a
-/// byte-to-character table the first time it is asked about, so the whole file costs linear time.
+/// libcmark counts columns in bytes; people count characters. A line that is all ASCII (nearly
+/// every line of a lesson) needs no conversion, and any other line gets a byte-to-character table
+/// the first time it is asked about, so the whole file costs linear time.
 struct ColumnMap {
-    private let bytes: [UInt8]
-    /// Offset of each line's first byte, and one past the end.
-    private let lineStarts: [Int]
-    private let asciiLine: [Bool]
+    private let source: SourceText
     private var tables: [Int: [Int32]] = [:]
 
-    init(_ source: String) {
-        bytes = Array(source.utf8)
-        var starts = [0]
-        var ascii: [Bool] = []
-        var lineIsASCII = true
-        for (offset, byte) in bytes.enumerated() {
-            if byte >= 0x80 { lineIsASCII = false }
-            if byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
-                ascii.append(lineIsASCII)
-                lineIsASCII = true
-            }
-        }
-        ascii.append(lineIsASCII)
-        starts.append(bytes.count + 1)
-        lineStarts = starts
-        asciiLine = ascii
-    }
-
-    private var lineCount: Int { asciiLine.count }
-
-    private func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-        let start = lineStarts[line - 1]
-        let end = min(lineStarts[line] - 1, bytes.count)
-        return bytes[start..<max(start, end)]
-    }
+    init(_ source: SourceText) { self.source = source }
 
     mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineCount, byteColumn > 1 else { return max(byteColumn, 1) }
-        if asciiLine[line - 1] { return byteColumn }
+        guard line >= 1, line <= source.lineCount, byteColumn > 1 else { return max(byteColumn, 1) }
+        if source.asciiLines[line - 1] { return byteColumn }
         let table = tables[line] ?? makeTable(line)
         return Int(table[min(byteColumn - 1, table.count - 1)])
     }
@@ -188,7 +167,7 @@ struct ColumnMap {
     private mutating func makeTable(_ line: Int) -> [Int32] {
         var table: [Int32] = []
         var column: Int32 = 1
-        for byte in lineBytes(line) {
+        for byte in source.line(line) {
             // A continuation byte belongs to the character its lead byte started.
             if byte & 0xC0 != 0x80 && !table.isEmpty { column += 1 }
             table.append(column)
@@ -201,8 +180,8 @@ struct ColumnMap {
     /// libcmark 0.30 has no `cmark_node_get_fenced`: a fenced block starts with its fence
     /// character at the block's start position; an indented block starts with a space or tab.
     func isFence(line: Int, byteColumn: Int) -> Bool {
-        guard line >= 1, line <= lineCount else { return false }
-        let bytes = lineBytes(line)
+        guard line >= 1, line <= source.lineCount else { return false }
+        let bytes = source.line(line)
         var index = bytes.startIndex + max(byteColumn - 1, 0)
         while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") { index += 1 }
         guard index < bytes.endIndex else { return false }

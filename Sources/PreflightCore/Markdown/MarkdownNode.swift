@@ -87,6 +87,7 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Every node of this subtree in document order (pre-order), this node first.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.walk(visit) }
+        // By index, so each child is borrowed in place rather than copied out by an iterator.
+        for index in children.indices { children[index].walk(visit) }
     }
 }

@@ -1,6 +1,6 @@
 /// A runnable code block and the output it claims to print. Every example is a claim that
 /// `preflight check` proves or refutes.
-public struct Example: Sendable, Hashable {
+public struct Example: Sendable, Hashable, Codable {
     public var lessonID: String
     /// 1-based position among the lesson's examples, stable while the lesson is unchanged.
     public var index: Int
@@ -25,7 +25,7 @@ public struct Example: Sendable, Hashable {
     }
 }
 
-public struct ExpectedOutput: Sendable, Hashable {
+public struct ExpectedOutput: Sendable, Hashable, Codable {
     public var text: String
     /// Where the block's opening fence is.
     public var location: SourceLocation

@@ -37,9 +37,9 @@ public enum SectionRole: String, Sendable, CaseIterable, Codable {
 
     /// How a heading is compared with the names: lower case, one space between words, no colon.
     static func key(_ heading: String) -> String {
-        var key = heading.trimmingCharacters(in: .whitespaces).lowercased()
+        var key = heading.trimmingWhitespace().lowercased()
         if key.hasSuffix(":") { key.removeLast() }
-        return key.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return key.collapsingWhitespace()
     }
 
     /// The heading as the docs write it, for "did you mean `## Interview Questions`?".
@@ -59,23 +59,33 @@ public enum SectionRole: String, Sendable, CaseIterable, Codable {
         let key = Self.key(heading)
         guard SectionRole(heading: heading) == nil, !key.isEmpty else { return nil }
         let spaced = key.replacingOccurrences(of: "-", with: " ")
+        let spacedSingular = singular(spaced)
+        let spacedCharacters = Array(spaced)
         var best: (role: SectionRole, name: String, distance: Int)?
-        for role in allCases {
-            for name in role.names {
-                let target = name.replacingOccurrences(of: "-", with: " ")
-                let distance: Int
-                if spaced == target || singular(spaced) == singular(target) {
-                    distance = 0
-                } else {
-                    distance = EditDistance.damerau(Array(spaced), Array(target))
-                    let allowed = target.count >= 10 ? 2 : 1
-                    guard distance <= allowed else { continue }
-                }
-                if best == nil || distance < best!.distance { best = (role, name, distance) }
+        for candidate in nearMissCandidates {
+            let distance: Int
+            if spaced == candidate.target || spacedSingular == candidate.singular {
+                distance = 0
+            } else {
+                let allowed = candidate.characters.count >= 10 ? 2 : 1
+                // The distance is at least the difference in length: most headings are far.
+                guard abs(spacedCharacters.count - candidate.characters.count) <= allowed else { continue }
+                distance = EditDistance.damerau(spacedCharacters, candidate.characters)
+                guard distance <= allowed else { continue }
             }
+            if best == nil || distance < best!.distance { best = (candidate.role, candidate.name, distance) }
         }
         return best.map { ($0.role, $0.name) }
     }
+
+    /// Every role name as `nearMiss` compares it, worked out once.
+    private static let nearMissCandidates: [(role: SectionRole, name: String, target: String, singular: String, characters: [Character])] =
+        allCases.flatMap { role in
+            role.names.map { name in
+                let target = name.replacingOccurrences(of: "-", with: " ")
+                return (role, name, target, singular(target), Array(target))
+            }
+        }
 
     /// Each word without its plural ending: `quizzes` and `quiz`, `questions` and `question`.
     private static func singular(_ text: String) -> String {

@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
             book = nil
         }
         let check = CourseCheck(
-            lessons: try opened.lessons(named: lessons), course: opened.course, book: book,
+            items: try opened.checkItems(named: lessons), course: opened.outline, book: book,
             options: .init(jobs: jobs, timeout: timeout, cold: cold, ignoreCache: noCache, sandbox: runOptions.sandbox),
             unavailable: lessons.isEmpty ? opened.unavailable : [])
         let text = format == .text
@@ -99,7 +99,7 @@ struct CheckCommand: ParsableCommand {
     /// run the accepted examples again from the rewritten files.
     private func acceptOutputs(_ outcome: CourseCheck.Outcome, opened: OpenedCourse, book: ProgressBook?, options: CourseCheck.Options) throws {
         Console.out(CheckReport.textSummary(outcome))
-        let entries = OutputAcceptance.accept(outcome.results, config: opened.course.config, url: opened.address.paths.url)
+        let entries = OutputAcceptance.accept(outcome.results, config: opened.outline.config, url: opened.address.paths.url)
         guard !entries.isEmpty else { return }
         Console.out("")
         for entry in entries {

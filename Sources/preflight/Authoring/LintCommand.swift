@@ -27,6 +27,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 65 when there is any).")
     var strict = false
 
+    @Flag(help: "Read every lesson, without the course index (which is then neither read nor updated).")
+    var noIndex = false
+
     @Flag(help: "Lint again on every save, on a terminal, until q (without a terminal: once).")
     var watch = false
 
@@ -49,7 +52,7 @@ struct LintCommand: ParsableCommand {
         if watch, format == .text, let terminal = RawTerminal() { return watchCourse(on: terminal) }
         let result: CourseLinting.Result
         do {
-            result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict)
+            result = try CourseLinting.run(courseOptions.address, paths: paths, strict: strict, useIndex: !noIndex)
         } catch let error as AppError where format != .text {
             // A report always arrives: the reason lint could not start is its one failure.
             let failure = Diagnostic.error(SourceLocation(file: paths.first ?? courseOptions.course ?? ".", line: 1, column: 1), error.message)
@@ -73,11 +76,11 @@ struct LintCommand: ParsableCommand {
     private func watchCourse(on terminal: RawTerminal) {
         let address = courseOptions.address
         let styler = display.styler(for: .standardOutput)
-        var course: Course?
+        var course: CourseOutline?
         PreviewLoop(terminal: terminal, styler: styler, poll: poll, folders: { CourseLinting.watchedFolders(address, course: course) }) { columns in
             do {
-                let result = try CourseLinting.run(address, paths: paths, strict: strict)
-                course = result.course
+                let result = try CourseLinting.run(address, paths: paths, strict: strict, useIndex: !noIndex)
+                course = result.outline
                 let summary = DiagnosticReport.summary(result.diagnostics, files: result.files)
                 var lines = PreviewLoop.diagnosticLines(DiagnosticReport.text(result.diagnostics), width: columns, styler: styler)
                 lines.append(styler.apply(result.hasErrors ? [.red, .bold] : [.green, .bold], "lint: " + summary))

@@ -23,7 +23,7 @@ struct LearnCommand: ParsableCommand {
 
     func run() throws {
         let opened = try courseOptions.openAvailable(note: false)
-        let course = opened.course
+        let course = opened.outline
         guard !course.lessons.isEmpty else {
             Console.out(Visible.escape(course.config.title) + " has no lessons" + (opened.unavailable.isEmpty ? " yet." : " that can be opened."))
             if let note = opened.unavailableNote { Console.error("preflight: " + Visible.escape(note)) }
@@ -37,9 +37,12 @@ struct LearnCommand: ParsableCommand {
         let target = chosen ?? progress.resumeLesson ?? course.lessons[0]
         let part = target.id == progress.resumeLesson?.id ? progress.resumePart : progress.part(of: target)
         let exercises = (try? ExerciseSession.open(opened, book: book).exercises) ?? []
+        // Only the lesson that opens is read now; the others when the learner reaches them.
+        let opening = try opened.lesson(target)
         func state() throws -> LearnState {
-            var state = LearnState(course: course, lessonIndex: course.lessons.firstIndex { $0.id == target.id } ?? 0, partIndex: part, progress: progress,
-                                   examplesRun: try book.examplesRun(lessonID: target.id), entries: opened.entries(), exercises: exercises)
+            var state = LearnState(course: course, lessons: opened.shelf, lessonIndex: course.lessons.firstIndex { $0.id == target.id } ?? 0, lesson: opening,
+                                   partIndex: part, progress: progress, examplesRun: try book.examplesRun(lessonID: target.id),
+                                   entries: opened.entries(), exercises: exercises)
             state.quizSeed = seed
             return state
         }
@@ -59,9 +62,9 @@ struct LearnCommand: ParsableCommand {
 
     /// The named lesson; a name that is none but looks like a command (`preflight qiuz`) is
     /// answered with that command.
-    private func pick(_ name: String, in opened: OpenedCourse) throws -> Lesson {
+    private func pick(_ name: String, in opened: OpenedCourse) throws -> LessonSummary {
         do {
-            guard let lesson = try opened.lessons(named: [name]).first else { throw AppError(.data, "no lesson `\(name)`") }
+            guard let lesson = try opened.summaries(named: [name]).first else { throw AppError(.data, "no lesson `\(name)`") }
             return lesson
         } catch let error as AppError {
             if !opened.knows(name), let command = Suggestions.closest(to: name, among: Preflight.commandNames) {

@@ -19,7 +19,7 @@ struct ProgressCommand: ParsableCommand {
         let opened = try courseOptions.openAvailable()
         let book = try ProgressBook.open(opened)
         var exercises: (list: [Exercise], states: [String: ExerciseState])?
-        if opened.course.exercisesFolder != nil {
+        if opened.outline.exercisesFolder != nil {
             do {
                 let session = try ExerciseSession.open(opened, book: book)
                 exercises = (session.exercises, try session.states())

@@ -96,7 +96,7 @@ struct QuizCommand: ParsableCommand {
         if interactive {
             if all {
                 let scope = weak ? "your weak sections" : "every section"
-                Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from \(scope) of " + Visible.escape(opened.course.config.title) + "."))
+                Console.out(styler.apply([.bold], "Final exam: \(session.questions.count) questions from \(scope) of " + Visible.escape(opened.outline.config.title) + "."))
             } else if missed {
                 Console.out(styler.apply([.bold], "\(session.questions.count) question\(session.questions.count == 1 ? "" : "s") you missed last time."))
             }

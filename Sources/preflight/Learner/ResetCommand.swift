@@ -25,8 +25,8 @@ struct ResetCommand: ParsableCommand {
     func run() throws {
         let opened = try courseOptions.openAvailable()
         // A lesson removed from the course can still be reset by its id.
-        let target = try lesson.map { name in try opened.course.lesson(id: name) ?? opened.lessons(named: [name])[0] }
-        let what = target.map { "your progress in \u{201C}" + Visible.escape($0.title) + "\u{201D}" } ?? "all your progress in " + Visible.escape(opened.course.config.title)
+        let target = try lesson.map { name in try opened.outline.lesson(id: name) ?? opened.summaries(named: [name])[0] }
+        let what = target.map { "your progress in \u{201C}" + Visible.escape($0.title) + "\u{201D}" } ?? "all your progress in " + Visible.escape(opened.outline.config.title)
         if !yes && !Confirmation.ask("Erase \(what)? [y/N] ") {
             throw AppError(.failed, "Nothing was erased.")
         }

@@ -44,8 +44,8 @@ struct GradebookCommand: ParsableCommand {
         } else {
             throw AppError(.usage, "no LRS given: use --lrs URL --user NAME, or connect one with `preflight lrs connect`")
         }
-        let book = try Gradebook.read(course: opened.course, connection: connection, environment: environment, pageSize: pageSize)
+        let book = try Gradebook.read(course: opened.outline, connection: connection, environment: environment, pageSize: pageSize)
         FileHandle.standardOutput.write(Data(book.csv().utf8))
-        Console.error("\(book.rows.count) learner\(book.rows.count == 1 ? "" : "s"), \(book.statementsRead) statement\(book.statementsRead == 1 ? "" : "s") about " + Visible.escape(opened.course.config.title) + ".")
+        Console.error("\(book.rows.count) learner\(book.rows.count == 1 ? "" : "s"), \(book.statementsRead) statement\(book.statementsRead == 1 ? "" : "s") about " + Visible.escape(opened.outline.config.title) + ".")
     }
 }

@@ -71,7 +71,7 @@ public final class LearnLoop {
 
     /// The lesson's quiz in line mode, then back to the lesson.
     private func takeQuiz(_ lesson: Lesson) throws {
-        guard let session = QuizSession.lessonQuiz(lesson, course: state.course, seed: state.quizSeed) else {
+        guard let session = QuizSession.lessonQuiz(lesson, seed: state.quizSeed) else {
             state.message = "This lesson has no quiz."
             return
         }

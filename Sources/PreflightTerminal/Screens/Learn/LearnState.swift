@@ -14,8 +14,12 @@ public struct LearnState {
         case panel(title: String, lines: [String])
     }
 
-    public let course: Course
+    /// The course's outline; its lessons are read from `lessons` as the learner reaches them.
+    public let course: CourseOutline
+    public let lessons: LessonShelf
     public private(set) var lessonIndex: Int
+    /// The lesson at `lessonIndex`, read.
+    public private(set) var lesson: Lesson
     /// The part of the lesson being read (its H2 sections), 0-based.
     public private(set) var partIndex: Int
     public var scroll = 0
@@ -33,10 +37,14 @@ public struct LearnState {
     /// Draws the lessons' quizzes in a repeatable order (for transcripts); nil draws afresh.
     public var quizSeed: UInt64?
 
-    public init(course: Course, lessonIndex: Int, partIndex: Int, progress: CourseProgress, examplesRun: Set<Int>,
-                entries: [OpenedCourse.Entry] = [], exercises: [Exercise] = []) {
+    /// - Parameter lesson: the lesson at `lessonIndex` of the outline, already read.
+    public init(course: CourseOutline, lessons: LessonShelf, lessonIndex: Int, lesson: Lesson, partIndex: Int, progress: CourseProgress,
+                examplesRun: Set<Int>, entries: [OpenedCourse.Entry] = [], exercises: [Exercise] = []) {
         self.course = course
+        self.lessons = lessons
         self.lessonIndex = min(max(lessonIndex, 0), max(course.lessons.count - 1, 0))
+        self.lesson = lesson
+        lessons.keep(lesson, at: self.lessonIndex)
         self.progress = progress
         self.examplesRun = examplesRun
         self.partIndex = 0
@@ -47,13 +55,12 @@ public struct LearnState {
         self.partIndex = min(max(partIndex, 0), max(lesson.sections.count - 1, 0))
     }
 
-    public var lesson: Lesson { course.lessons[lessonIndex] }
     public var part: LessonSection { lesson.sections[partIndex] }
     public var parts: LessonParts { LessonParts(lesson) }
     public var isLastPart: Bool { partIndex == lesson.sections.count - 1 }
     public var statuses: [String: LessonStatus] { progress.records.mapValues(\.status) }
 
-    public func status(_ lesson: Lesson) -> LessonStatus { progress.status(lesson) }
+    public func status(_ lesson: Lesson) -> LessonStatus { progress.status(id: lesson.id) }
 
     /// Examples whose code or expected output stands in the current part.
     public var partExamples: [Example] { parts.examples(inPart: partIndex) }
@@ -163,7 +170,7 @@ public struct LearnState {
         let target = partIndex + step
         if target < 0 {
             guard lessonIndex > 0 else { message = "This is the start of the course."; return [] }
-            return open(lessonAt: lessonIndex - 1, part: course.lessons[lessonIndex - 1].sections.count - 1)
+            return open(lessonAt: lessonIndex - 1, part: course.lessons[lessonIndex - 1].partCount - 1)
         }
         if target >= lesson.sections.count {
             guard lessonIndex + 1 < course.lessons.count else { message = "This is the end of the course."; return [] }
@@ -187,7 +194,14 @@ public struct LearnState {
 
     /// Switches lesson; the loop answers with `lessonOpened` once it has that lesson's runs.
     mutating func open(lessonAt index: Int, part: Int) -> [LearnEffect] {
+        // Read when first reached: a file broken since the course opened is reported, not shown.
+        guard let next = lessons.lesson(at: index) else {
+            mode = .reading
+            message = "\u{201C}" + Visible.escape(course.lessons[index].title) + "\u{201D} cannot be read now; run `preflight lint` to see why."
+            return []
+        }
         lessonIndex = index
+        lesson = next
         partIndex = max(0, min(part, lesson.sections.count - 1))
         scroll = 0
         mode = .reading
@@ -217,7 +231,7 @@ public struct LearnState {
     }
 
     private mutating func completionEffects() -> [LearnEffect] {
-        guard completionEarned, progress.status(lesson) != .done else { return [] }
+        guard completionEarned, progress.status(id: lesson.id) != .done else { return [] }
         progress.markDone(lesson.id, at: Date().timeIntervalSince1970)
         message = "Lesson complete: \u{201C}" + Visible.escape(lesson.title) + "\u{201D}."
         return [.markDone(lesson.id)]

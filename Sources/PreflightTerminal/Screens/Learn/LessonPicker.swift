@@ -92,7 +92,7 @@ public struct LessonPicker: Equatable {
     }
 
     /// Builds the rows from the course's entries, lessons and unavailable ones in course order.
-    public static func rows(course: Course, entries: [OpenedCourse.Entry]) -> [Row] {
+    public static func rows(course: CourseOutline, entries: [OpenedCourse.Entry]) -> [Row] {
         let indexByID = Dictionary(course.lessons.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let listed = entries.isEmpty ? course.lessons.map(OpenedCourse.Entry.lesson) : entries
         return listed.map { entry in

@@ -166,7 +166,7 @@ public final class PlainLearnLoop {
                     let panel = runs.flatMap { ExamplePanel.lines(for: $0, styler: styler, plain: true) }
                     perform(state.examplesFinished(runs.map { ($0.example, $0.passed) }, panel: panel))
                 case .takeQuiz(let lesson):
-                    guard let session = QuizSession.lessonQuiz(lesson, course: state.course, seed: state.quizSeed) else {
+                    guard let session = QuizSession.lessonQuiz(lesson, seed: state.quizSeed) else {
                         write("This lesson has no quiz.")
                         continue
                     }
