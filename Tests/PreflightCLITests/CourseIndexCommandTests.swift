@@ -79,6 +79,9 @@ final class CourseIndexCommandTests: XCTestCase {
         try write("10-beyond-the-checklist/04-again.md", "---\nid: backup\ntitle: Again\nsummary: A second backup.\n---\n\n# Again\n")
         XCTAssertTrue(try assertLintMatchesAFullRead("a duplicate id").contains("lesson.duplicate-id"))
 
+        try edit("03-performance-testing/03-latency.md") { $0.replacingOccurrences(of: "id: latency\n", with: "id: latency\nformer_ids: [load-testing]\n") }
+        XCTAssertTrue(try assertLintMatchesAFullRead("a former id that another lesson has now").contains("rename.former-id-in-use"))
+
         try FileManager.default.removeItem(at: lessons.appendingPathComponent("07-rollback-and-recovery/01-rollback-plan.md"))
         XCTAssertTrue(try assertLintMatchesAFullRead("a required lesson deleted").contains("requires.unknown-lesson"))
 

@@ -87,6 +87,7 @@ extension LessonSummary {
         moved.location = location.relocated(from: path, to: shown)
         moved.requiresLocation = requiresLocation.relocated(from: path, to: shown)
         moved.requiresLocations = requiresLocations.map { $0.relocated(from: path, to: shown) }
+        moved.formerIDLocations = formerIDLocations.map { $0.relocated(from: path, to: shown) }
         return moved
     }
 }
