@@ -52,6 +52,24 @@ enum ScaffoldText {
         }
     }
 
+    /// The scaffold's predict-the-output question around `code`, which prints `FAIL  latency budget`.
+    static func predictQuestion(code: String) -> String {
+        """
+        ### What does this print?
+
+        \(code)
+
+        ```output
+        FAIL  latency budget
+        ```
+
+        Explanation: A predict-the-output question: learners type what the code prints,
+        and `preflight check` runs it, so its answer key can never be wrong.
+
+
+        """
+    }
+
     static func lesson(id: String, title: String, config: CourseConfig) -> String {
         let language = ExampleLanguage(config)
         let example: String
@@ -65,22 +83,11 @@ enum ScaffoldText {
                     print(("PASS" if passed else "FAIL") + "  " + name)
                 ```
                 """
-            predict = """
-                ### What does this print?
-
+            predict = predictQuestion(code: """
                 ```python
                 print("FAIL" + "  " + "latency budget")
                 ```
-
-                ```output
-                FAIL  latency budget
-                ```
-
-                Explanation: A predict-the-output question: learners type what the code prints,
-                and `preflight check` runs it, so its answer key can never be wrong.
-
-
-                """
+                """)
         case .sh:
             example = """
                 ```sh
@@ -89,22 +96,11 @@ enum ScaffoldText {
                 done
                 ```
                 """
-            predict = """
-                ### What does this print?
-
+            predict = predictQuestion(code: """
                 ```sh
                 printf 'FAIL  %s\\n' "latency budget"
                 ```
-
-                ```output
-                FAIL  latency budget
-                ```
-
-                Explanation: A predict-the-output question: learners type what the code prints,
-                and `preflight check` runs it, so its answer key can never be wrong.
-
-
-                """
+                """)
         case .none:
             example = """
                 <!-- course.yaml has no `python` or `sh` runner, so this block is only shown. Add a
