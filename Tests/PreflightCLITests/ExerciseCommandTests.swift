@@ -221,11 +221,11 @@ final class ExerciseGradingCommandTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
 
     private func grade(_ body: String?, format: String) throws -> CommandResult {
-        // --workspace asks for grading, whatever the format.
+        // --format classroom implies --grade; the others are given it.
         let workspace = scratch.appendingPathComponent("workspace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace.appendingPathComponent("01-add"), withIntermediateDirectories: true)
         if let body { try body.write(to: workspace.appendingPathComponent("01-add/add.py"), atomically: true, encoding: .utf8) }
-        return try PreflightBinary.run(["exercise", "verify", "--workspace", workspace.path, "--format", format,
+        return try PreflightBinary.run(["exercise", "verify"] + (format == "classroom" ? [] : ["--grade"]) + ["--workspace", workspace.path, "--format", format,
                                         "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
     }
 
@@ -249,10 +249,9 @@ final class ExerciseGradingCommandTests: XCTestCase {
         XCTAssertTrue(junit.stdout.contains("<failure message=\"there is no 01-add/add.py in the workspace\" type=\"fail\">"), junit.stdout)
         let text = try grade("def add(a, b):\n    return a + b\n", format: "text")
         XCTAssertTrue(text.stdout.contains("PASS  add  01-add/add.py"), text.stdout)
-        // Without --workspace, --grade or classroom, verify checks the starters and solutions, even
-        // where a learner's PREFLIGHT_WORKSPACE is set.
-        let verify = try PreflightBinary.run(["exercise", "verify", "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path],
-                                             environment: ["PREFLIGHT_WORKSPACE": scratch.appendingPathComponent("empty").path])
+        // Without --grade (and not classroom), verify checks the starters and solutions, whatever the workspace.
+        let verify = try PreflightBinary.run(["exercise", "verify", "--workspace", scratch.appendingPathComponent("empty").path,
+                                              "--course", course, "--state", scratch.appendingPathComponent("p.sqlite").path])
         XCTAssertEqual(verify.status, 0, verify.stdout)
         XCTAssertTrue(verify.stdout.contains("PASS  add  starter fails, solution passes"), verify.stdout)
         let missing = try PreflightBinary.run(["exercise", "verify", "--workspace", scratch.appendingPathComponent("nowhere").path, "--format", "classroom",

@@ -14,9 +14,9 @@ struct ExerciseVerifyCommand: ParsableCommand {
             Exits 0 when every exercise verifies, 1 when one does not, 65 when the exercises do not load \
             (json, junit and classroom still write a report).
 
-            With --workspace DIR (or --grade, for the usual workspace) it grades a learner's files instead, laid \
-            out DIR/NN-name/<file> as `preflight exercise` lays them out: exit 0 when every exercise passes, 1 when \
-            one fails. --format classroom (which also grades) prints what GitHub Classroom's autograding \
+            With --grade it grades a learner's files instead, in the workspace (--workspace DIR, laid out \
+            DIR/NN-name/<file> as `preflight exercise` lays them out): exit 0 when every exercise passes, 1 when \
+            one fails. --format classroom (which implies --grade) prints what GitHub Classroom's autograding \
             reporter reads; docs/classroom-autograding.yml shows a workflow.
             """)
 
@@ -28,12 +28,12 @@ struct ExerciseVerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("text, json, junit, or classroom (grading only).", valueName: "FORMAT"))
     var format: GradeReport.Format = .text
 
-    @Flag(help: "Grade the learner's files in the workspace instead of the starters and solutions (implied by --workspace and --format classroom).")
+    /// Grading is asked for by name, never inferred from `--workspace`: a verify run that was
+    /// given a workspace (as every exercise command accepts one) must keep meaning verify.
+    @Flag(help: "Grade the learner's files in the workspace instead of the starters and solutions (implied by --format classroom).")
     var grade = false
 
-    /// Verifying never reads a workspace, so naming one asks for grading it; PREFLIGHT_WORKSPACE
-    /// (a learner's setting) does not.
-    var grading: Bool { grade || format == .classroom || options.workspace != nil }
+    var grading: Bool { grade || format == .classroom }
 
     func run() throws {
         do {
