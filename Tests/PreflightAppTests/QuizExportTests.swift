@@ -11,9 +11,11 @@ import XCTest
 /// back through Moodle's grammar to the same questions, and a loss report for the rest.
 final class QuizExportTests: XCTestCase {
     private var fixtures: URL { TestPaths.packageRoot.appendingPathComponent("Tests/PreflightAppTests/Fixtures") }
+    /// The course index these opens keep goes to the test run's state folder, not the developer's.
+    private static let environment = ["XDG_STATE_HOME": PreflightBinary.stateHome.path]
 
     private func export() throws -> (QuizExport, Course) {
-        let address = CourseAddress(course: fixtures.appendingPathComponent("export-course").path, paths: DisplayPaths(base: fixtures))
+        let address = CourseAddress(course: fixtures.appendingPathComponent("export-course").path, environment: Self.environment, paths: DisplayPaths(base: fixtures))
         let opened = try OpenedCourse.open(address)
         return (QuizExport(course: opened.course, lessons: opened.course.lessons), opened.course)
     }
@@ -129,7 +131,7 @@ final class QuizExportTests: XCTestCase {
     }
 
     func testTheShippedCourseExportsAndReadsBack() throws {
-        let opened = try OpenedCourse.open(CourseAddress(course: TestPaths.shippedCourse.path))
+        let opened = try OpenedCourse.open(CourseAddress(course: TestPaths.shippedCourse.path, environment: Self.environment))
         let export = QuizExport(course: opened.course, lessons: opened.course.lessons)
         let all = opened.course.lessons.reduce(0) { $0 + $1.quiz.count }
         let omitted = Set(export.losses.filter(\.omitted).map { "\($0.location.file):\($0.location.line)" }).count

@@ -15,6 +15,9 @@ public final class PseudoTerminal {
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm-256color"
         env.removeValue(forKey: "NO_COLOR")
+        // What a command keeps by itself (progress, the course index) is the test run's, never the developer's.
+        env.removeValue(forKey: "PREFLIGHT_STATE")
+        env["XDG_STATE_HOME"] = PreflightBinary.stateHome.path
         for (key, value) in environment { env[key] = value }
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
