@@ -192,16 +192,6 @@ public struct CourseIndex: Sendable {
         ParallelWork.map(lessons.count) { self.load(lessons[$0]) }
     }
 
-    /// Reads the lessons in full on every core; those that no longer read are left out.
-    public func load(_ lessons: [LessonSummary]) -> [Lesson] {
-        loadEach(lessons).compactMap(\.0)
-    }
-
-    /// The whole course, every lesson read.
-    public func course() -> Course {
-        Course(root: outline.root, config: outline.config, lessons: load(outline.lessons))
-    }
-
     /// The lessons' examples and predict-the-output questions, in course order, from the index
     /// where it holds them for the file as it is, read from the lesson otherwise.
     public func checkItems(for lessons: [LessonSummary]) -> [CheckItem] {

@@ -13,12 +13,6 @@ public final class LessonShelf: Sendable {
         self.read = read
     }
 
-    /// A course already read in full.
-    public convenience init(_ course: Course) {
-        let lessons = course.lessons
-        self.init { lessons.indices.contains($0) ? lessons[$0] : nil }
-    }
-
     public func lesson(at index: Int) -> Lesson? {
         if let lesson = kept.withLock({ $0[index] }) { return lesson }
         guard let lesson = read(index) else { return nil }
@@ -31,15 +25,4 @@ public final class LessonShelf: Sendable {
 
     /// Keeps a lesson already read, so it is not read again.
     public func keep(_ lesson: Lesson, at index: Int) { kept.withLock { $0[index] = lesson } }
-}
-
-extension CourseIndex {
-    /// The index's lessons on a shelf, each read in full when first asked for.
-    public var shelf: LessonShelf {
-        let index = self
-        return LessonShelf { position in
-            guard index.outline.lessons.indices.contains(position) else { return nil }
-            return index.load(index.outline.lessons[position]).0
-        }
-    }
 }
